@@ -1,0 +1,43 @@
+// `plantrace start` (the main job: local Neo4j, seeds, GraphQL) and `plantrace serve` (GraphQL only).
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { startLocal } from '../db/local-neo4j.js';
+import { createDriver, verifyNeo4j } from '../graph/driver.js';
+import { startApi } from '../api/server.js';
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('start')
+    .description('start the local Neo4j if needed, load the seed documents, and serve GraphQL')
+    .action(async () => {
+      const cfg = loadConfig();
+      if (cfg.localNeo4j) {
+        const server = await startLocal(cfg, say);
+        say(
+          `Neo4j ${server.started ? 'started' : 'reused'} at ${server.boltUri}; Browser at ${server.browserUrl}`,
+        );
+      }
+      await serve(cfg);
+    });
+
+  program
+    .command('serve')
+    .description('serve GraphQL against the configured Neo4j (starts nothing, loads nothing)')
+    .action(async () => serve(loadConfig()));
+}
+
+async function serve(cfg: Config): Promise<void> {
+  const driver = createDriver(cfg);
+  await verifyNeo4j(driver, cfg.neo4jUri);
+  const api = await startApi(cfg, driver);
+  say(`GraphQL at ${api.url}`);
+  const shutdown = async () => {
+    await api.close();
+    await driver.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

@@ -1,0 +1,210 @@
+// The local Neo4j 5.26 Community server, assembled from Maven Central jars (see neo4j/pom.xml and
+// neo4j/src/Launcher.java). `start` is idempotent: a server that already answers is reused.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import neo4j from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { neo4jBuildDir } from '../paths.js';
+
+const libDir = path.join(neo4jBuildDir, 'target', 'lib');
+const classesDir = path.join(neo4jBuildDir, 'target', 'classes');
+// APOC bundles old copies of commons-* classes: it must come after Neo4j's own jars on the classpath.
+const apocDir = path.join(neo4jBuildDir, 'target', 'apoc');
+const readyMarker = path.join(neo4jBuildDir, 'target', 'ready.sha256');
+
+export interface LocalServer {
+  boltUri: string;
+  browserUrl: string;
+  pid: number | null;
+  /** True when this call started the process, false when a running one was reused. */
+  started: boolean;
+}
+
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+const pidFile = (cfg: Config) => path.join(cfg.neo4jHome, 'neo4j.pid');
+const logFile = (cfg: Config) => path.join(cfg.neo4jHome, 'neo4j.log');
+export const browserUrlOf = (cfg: Config) => `http://127.0.0.1:${cfg.PLANTRACE_NEO4J_HTTP_PORT}/browser/`;
+
+/** Resolve the jars with Maven and compile the launcher, once per pom/launcher version. */
+export function ensureInstalled(report: (line: string) => void = () => {}): void {
+  const pom = readFileSync(path.join(neo4jBuildDir, 'pom.xml'));
+  const launcher = readFileSync(path.join(neo4jBuildDir, 'src', 'Launcher.java'));
+  const digest = createHash('sha256').update(pom).update(launcher).digest('hex');
+  if (existsSync(readyMarker) && readFileSync(readyMarker, 'utf8') === digest) return;
+
+  report('Resolving Neo4j 5.26 jars from Maven Central (first run only)…');
+  rmSync(libDir, { recursive: true, force: true });
+  rmSync(apocDir, { recursive: true, force: true });
+  run('mvn', ['-B', '-q', 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`], neo4jBuildDir);
+  mkdirSync(apocDir, { recursive: true });
+  for (const jar of readdirSync(libDir).filter((f) => f.startsWith('apoc-'))) {
+    renameSync(path.join(libDir, jar), path.join(apocDir, jar));
+  }
+  report('Compiling the launcher…');
+  mkdirSync(classesDir, { recursive: true });
+  run(
+    'javac',
+    ['-cp', `${libDir}/*`, '-d', classesDir, path.join(neo4jBuildDir, 'src', 'Launcher.java')],
+    neo4jBuildDir,
+  );
+  writeFileSync(readyMarker, digest);
+}
+
+function run(cmd: string, args: string[], cwd: string): void {
+  const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (res.error) throw new LocalNeo4jError(`${cmd} could not run: ${res.error.message}`);
+  if (res.status !== 0) {
+    const tail = `${res.stdout}\n${res.stderr}`.trim().split('\n').slice(-15).join('\n');
+    throw new LocalNeo4jError(`${cmd} ${args[0]} failed (exit ${res.status}):\n${tail}`);
+  }
+}
+
+/** True when a Bolt server answers at the local port. */
+export async function boltAnswers(uri: string, timeoutMs = 2000): Promise<string | null> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), {
+    connectionTimeout: timeoutMs,
+    maxConnectionPoolSize: 1,
+    logging: { level: 'error', logger: () => {} },
+  });
+  try {
+    const info = await driver.getServerInfo();
+    return info.agent ?? 'Neo4j';
+  } catch {
+    return null;
+  } finally {
+    await driver.close();
+  }
+}
+
+function readPid(cfg: Config): number | null {
+  if (!existsSync(pidFile(cfg))) return null;
+  const pid = Number.parseInt(readFileSync(pidFile(cfg), 'utf8'), 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function logTail(cfg: Config, lines = 20): string {
+  if (!existsSync(logFile(cfg))) return '';
+  return readFileSync(logFile(cfg), 'utf8').trim().split('\n').slice(-lines).join('\n');
+}
+
+export async function startLocal(
+  cfg: Config,
+  report: (line: string) => void = () => {},
+): Promise<LocalServer> {
+  const boltUri = cfg.neo4jUri;
+  const browserUrl = browserUrlOf(cfg);
+  const existingPid = readPid(cfg);
+  if (await boltAnswers(boltUri)) {
+    return { boltUri, browserUrl, pid: existingPid, started: false };
+  }
+  if (existingPid !== null && alive(existingPid)) {
+    // Started by someone else a moment ago (or still recovering): wait for it rather than start a twin.
+    report(`Waiting for the Neo4j process ${existingPid} that is already starting…`);
+    await waitForBolt(cfg, existingPid);
+    return { boltUri, browserUrl, pid: existingPid, started: false };
+  }
+
+  ensureInstalled(report);
+  const plugins = path.join(cfg.neo4jHome, 'plugins');
+  mkdirSync(plugins, { recursive: true });
+  for (const jar of readdirSync(apocDir)) {
+    copyFileSync(path.join(apocDir, jar), path.join(plugins, jar));
+  }
+
+  const out = openSync(logFile(cfg), 'a');
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${cfg.PLANTRACE_NEO4J_HEAP}`,
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '-Dfile.encoding=UTF-8',
+      '-cp',
+      [`${libDir}/*`, classesDir, `${apocDir}/*`].join(path.delimiter),
+      'Launcher',
+      cfg.neo4jHome,
+      String(cfg.PLANTRACE_NEO4J_BOLT_PORT),
+      String(cfg.PLANTRACE_NEO4J_HTTP_PORT),
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  closeSync(out);
+  if (child.pid === undefined) throw new LocalNeo4jError('java could not be started (is Java 17 installed?)');
+  writeFileSync(pidFile(cfg), String(child.pid));
+  child.unref();
+  report(`Starting Neo4j (pid ${child.pid}), log in ${logFile(cfg)}…`);
+  await waitForBolt(cfg, child.pid);
+  return { boltUri, browserUrl, pid: child.pid, started: true };
+}
+
+async function waitForBolt(cfg: Config, pid: number, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await boltAnswers(cfg.neo4jUri, 1000)) return;
+    if (!alive(pid)) {
+      rmSync(pidFile(cfg), { force: true });
+      throw new LocalNeo4jError(
+        `Neo4j exited while starting; last lines of ${logFile(cfg)}:\n${logTail(cfg)}`,
+      );
+    }
+    await sleep(500);
+  }
+  throw new LocalNeo4jError(
+    `Neo4j did not answer on ${cfg.neo4jUri} within ${timeoutMs / 1000}s; see ${logFile(cfg)}`,
+  );
+}
+
+/** Stop the server recorded in the pid file. Returns false when none was running. */
+export async function stopLocal(cfg: Config, timeoutMs = 60_000): Promise<boolean> {
+  const pid = readPid(cfg);
+  if (pid === null || !alive(pid)) {
+    rmSync(pidFile(cfg), { force: true });
+    return false;
+  }
+  process.kill(pid, 'SIGTERM'); // the launcher's shutdown hook closes the store cleanly
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await sleep(200);
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  rmSync(pidFile(cfg), { force: true });
+  return true;
+}
+
+export interface LocalStatus {
+  answering: boolean;
+  version: string | null;
+  pid: number | null;
+  running: boolean;
+}
+
+export async function statusLocal(cfg: Config): Promise<LocalStatus> {
+  const pid = readPid(cfg);
+  const version = await boltAnswers(cfg.neo4jUri);
+  return { answering: version !== null, version, pid, running: pid !== null && alive(pid) };
+}

@@ -1,0 +1,24 @@
+// Starts the test Neo4j (unless NEO4J_URI is given) before the integration and e2e tests, and stops
+// it afterwards, so a test run leaves no server behind. Tests read NEO4J_URI from the environment.
+import { rmSync } from 'node:fs';
+import { loadConfig } from '../../src/config.js';
+import { startLocal, stopLocal } from '../../src/db/local-neo4j.js';
+
+export const testEnv = {
+  PLANTRACE_NEO4J_HOME: '.neo4j-test',
+  PLANTRACE_NEO4J_BOLT_PORT: '7688',
+  PLANTRACE_NEO4J_HTTP_PORT: '7475',
+};
+
+export default async function setup(): Promise<() => Promise<void>> {
+  if (process.env.NEO4J_URI) return async () => {};
+  Object.assign(process.env, testEnv);
+  const cfg = loadConfig();
+  rmSync(cfg.neo4jHome, { recursive: true, force: true }); // a fresh database for every run
+  const server = await startLocal(cfg, (line) => process.stderr.write(`[test neo4j] ${line}\n`));
+  process.env.NEO4J_URI = server.boltUri;
+  return async () => {
+    if (server.started) await stopLocal(cfg);
+    rmSync(cfg.neo4jHome, { recursive: true, force: true });
+  };
+}
