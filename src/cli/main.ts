@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './db.js';
 import { registerServeCommands } from './serve.js';
+import { registerParseCommand } from './parse.js';
 import { reportFatal } from './errors.js';
 
 const program = new Command()
@@ -14,5 +15,6 @@ const program = new Command()
 
 registerDbCommands(program);
 registerServeCommands(program);
+registerParseCommand(program);
 
 program.parseAsync(process.argv).catch(reportFatal);

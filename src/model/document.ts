@@ -1,0 +1,155 @@
+// The document model: the one definition of what a parsed policy document is. Every type used by the
+// pipeline is derived from these schemas with z.infer; the parser's output is validated against them.
+//
+// Offsets (`start`, `end`) are character offsets (UTF-16 code units, as JavaScript strings index them)
+// into the decoded text of the source file; `line` is 1-based. `text` keeps the original script (it may
+// be Traditional) with conversion debris removed; `textSimplified` is the same text in Simplified script,
+// used for matching and search.
+import { z } from 'zod';
+
+export const DocumentKind = z.enum(['plan', 'interpretation', 'catalog']);
+export const DocumentLevel = z.enum(['national', 'provincial', 'municipal', 'county']);
+export const SectionKind = z.enum(['goals', 'action', 'safeguards', 'other']);
+export const Confidence = z.enum(['H', 'M', 'L']);
+
+/** Where a piece of text stands in its source file. */
+export const Span = z.object({
+  line: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+
+export const Comparator = z.enum(['gte', 'lte', 'approx', 'eq', 'increase']);
+
+/** A quantitative target or a dated milestone found in a text (filled by src/extract). */
+export const Target = z.object({
+  /** Canonical indicator name shared across plans (常住人口城镇化率). */
+  indicator: z.string().min(1),
+  /** Stable id of the indicator node (derived from the canonical name). */
+  indicatorId: z.string().min(1),
+  kind: z.enum(['quantitative', 'milestone']),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  comparator: Comparator.nullable(),
+  /** Deadline year (到2028年底 → 2028), or null when the text gives none. */
+  year: z.number().int().nullable(),
+  /** Rate targets: `year` for 每年/年均 amounts. */
+  per: z.enum(['year']).nullable(),
+  /** True for amounts summed over the period (五年累计). */
+  cumulative: z.boolean(),
+  /** The sentence span the target was read from, in Simplified script. */
+  text: z.string(),
+  /** Offsets of `text` within the owner's textSimplified. */
+  offset: z.number().int().min(0),
+});
+
+export const RegionRef = z.object({
+  /** Region node id: GB/T 2260 code for administrative divisions, `fr:<slug>` for functional regions. */
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(['province', 'city', 'county', 'functional']),
+  /** How the text names it (沪, 杭甬, 全市 …). */
+  mention: z.string(),
+  /** `names` when the text names it, `covers` when implicit (全市, the plan's own region). */
+  relation: z.enum(['names', 'covers']),
+});
+
+export const AgencyRole = z.enum(['issuer', 'drafter', 'coordinator', 'copied-to', 'responsible', 'printer']);
+export const AgencyRef = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  mention: z.string(),
+  role: AgencyRole,
+});
+
+/** A numbered sub-item inside a measure: (1)(2) or 1. 2. under （一）. */
+export const Item = z.object({
+  ordinal: z.number().int().min(1),
+  label: z.string(),
+  text: z.string(),
+  line: z.number().int().min(1),
+});
+
+export const Measure = Span.extend({
+  id: z.string().min(1),
+  ordinal: z.number().int().min(1),
+  /** The numbering as printed: （一）, (3), 2., 一是. */
+  label: z.string(),
+  title: z.string(),
+  titleSimplified: z.string(),
+  text: z.string(),
+  textSimplified: z.string(),
+  items: z.array(Item),
+  targets: z.array(Target),
+  regions: z.array(RegionRef),
+  agencies: z.array(AgencyRef),
+  /** Catalog entries only: how well the entry is attested, and its characteristic terms. */
+  confidence: Confidence.nullable(),
+  keywords: z.array(z.string()),
+});
+
+export const Section = Span.extend({
+  id: z.string().min(1),
+  ordinal: z.number().int().min(1),
+  label: z.string(),
+  kind: SectionKind,
+  title: z.string(),
+  titleSimplified: z.string(),
+  /** Paragraphs of the section outside its measures. */
+  text: z.string(),
+  textSimplified: z.string(),
+  targets: z.array(Target),
+  regions: z.array(RegionRef),
+  agencies: z.array(AgencyRef),
+  measures: z.array(Measure),
+  confidence: Confidence.nullable(),
+  keywords: z.array(z.string()),
+});
+
+export const Period = z.object({
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  text: z.string(),
+});
+
+export const PolicyDocument = z.object({
+  id: z.string().min(1),
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.string(),
+  script: z.enum(['simplified', 'traditional']),
+  kind: DocumentKind,
+  level: DocumentLevel,
+  title: z.string().min(1),
+  titleSimplified: z.string().min(1),
+  region: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  issuer: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  issuedOn: z.iso.date().nullable(),
+  period: Period.nullable(),
+  /** For interpretations: the id or title of the plan it explains, when it can be told. */
+  interprets: z.string().nullable(),
+  /** Text before the first section (notice, preface). */
+  preamble: z.string(),
+  sections: z.array(Section),
+  targets: z.array(Target),
+  regions: z.array(RegionRef),
+  agencies: z.array(AgencyRef),
+  /** Things the parser noticed and repaired or skipped, with their line. */
+  notes: z.array(z.object({ line: z.number().int().min(1), message: z.string() })),
+});
+
+export type DocumentKind = z.infer<typeof DocumentKind>;
+export type DocumentLevel = z.infer<typeof DocumentLevel>;
+export type SectionKind = z.infer<typeof SectionKind>;
+export type Span = z.infer<typeof Span>;
+export type Target = z.infer<typeof Target>;
+export type RegionRef = z.infer<typeof RegionRef>;
+export type AgencyRef = z.infer<typeof AgencyRef>;
+export type AgencyRole = z.infer<typeof AgencyRole>;
+export type Item = z.infer<typeof Item>;
+export type Measure = z.infer<typeof Measure>;
+export type Section = z.infer<typeof Section>;
+export type PolicyDocument = z.infer<typeof PolicyDocument>;

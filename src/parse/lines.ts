@@ -1,0 +1,106 @@
+// Source text → logical paragraphs: cleaned lines, debris dropped (page headers, page numbers, rules,
+// the 抄送/印发 block), and paragraphs that a page break cut in two joined again.
+import { MappedText, cleanLine } from './text.js';
+import { classify, type Marker } from './markers.js';
+
+export interface Paragraph {
+  /** 1-based line of the paragraph's first source line. */
+  line: number;
+  endLine: number;
+  content: MappedText;
+  /** Whether the source marked it as a heading (Markdown # or a bold opening). */
+  headingMarkup: boolean;
+  marker: Marker;
+}
+
+export interface Note {
+  line: number;
+  message: string;
+}
+
+const PAGE_NUMBER = /^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$/;
+const RULE = /^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$/;
+/** A red-header line such as 上海市人民政府文件 (repeated on PDF pages). */
+const FILE_HEADER = /^[\u4e00-\u9fa5]{2,24}文件$/;
+const TRAILER = /^(?:抄送|抄报|主送单位|分送)[:：]/;
+const TERMINAL = /[。！？；：!?;:…”’」』）)】]$/;
+
+export interface SplitResult {
+  paragraphs: Paragraph[];
+  /** The red-header lines (issuer evidence) and the dropped trailer, for metadata. */
+  fileHeaders: string[];
+  trailer: string[];
+  notes: Note[];
+}
+
+export function toParagraphs(text: string): SplitResult {
+  const notes: Note[] = [];
+  const fileHeaders: string[] = [];
+  const trailer: string[] = [];
+  const raw: Paragraph[] = [];
+  let offset = 0;
+  let inTrailer = false;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const no = i + 1;
+    const start = offset;
+    offset += line.length + 1;
+    const content = cleanLine(line, start);
+    if (content.length === 0 || RULE.test(line)) continue;
+    if (inTrailer || TRAILER.test(content.text)) {
+      if (!inTrailer)
+        notes.push({ line: no, message: 'distribution block (抄送/印发) left out of the text' });
+      inTrailer = true;
+      trailer.push(content.text);
+      continue;
+    }
+    if (PAGE_NUMBER.test(content.text)) {
+      notes.push({ line: no, message: `page number "${content.text}" dropped` });
+      continue;
+    }
+    if (FILE_HEADER.test(content.text)) {
+      fileHeaders.push(content.text);
+      notes.push({ line: no, message: `page header "${content.text}" dropped` });
+      continue;
+    }
+    const headingMarkup = /^\s*(?:#{1,6}\s|\*\*|__)/.test(line);
+    raw.push({ line: no, endLine: no, content, headingMarkup, marker: classify(content.text) });
+  }
+  return { paragraphs: joinBroken(raw, notes), fileHeaders, trailer, notes };
+}
+
+/**
+ * Joins a paragraph with the next when a page break cut it: it ends without closing punctuation and
+ * the next one starts no numbered item. A short unpunctuated heading takes only a short unpunctuated
+ * continuation (a heading split in two), never a body paragraph. Before the first section nothing is
+ * joined: that part is title, number and date lines.
+ */
+function joinBroken(paras: Paragraph[], notes: Note[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let seenSection = false;
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    if (prev && seenSection && canJoin(prev, p)) {
+      notes.push({ line: p.line, message: `line ${p.line} continues line ${prev.endLine} (page break)` });
+      const content = prev.content.concat(p.content);
+      out[out.length - 1] = { ...prev, endLine: p.endLine, content, marker: classify(content.text) };
+      continue;
+    }
+    if (p.marker.type === 'section') seenSection = true;
+    out.push(p);
+  }
+  return out;
+}
+
+function canJoin(prev: Paragraph, next: Paragraph): boolean {
+  if (next.marker.type !== 'plain' || next.headingMarkup) return false;
+  const text = prev.content.text;
+  if (TERMINAL.test(text)) return false;
+  const isTitleOnly =
+    prev.marker.type !== 'plain' && !/[，。；,;]/.test(prev.marker.rest) && prev.marker.rest.length <= 40;
+  if (isTitleOnly || prev.headingMarkup) {
+    return next.content.length <= 12 && !/[，。；：,;:]/.test(next.content.text);
+  }
+  return true;
+}
