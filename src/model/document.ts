@@ -133,6 +133,8 @@ export const PolicyDocument = z.object({
   interprets: z.string().nullable(),
   /** Text before the first section (notice, preface). */
   preamble: z.string(),
+  /** Lines of the distribution block (抄送…, …印发), kept out of the text but read for agencies. */
+  trailer: z.array(z.string()),
   sections: z.array(Section),
   targets: z.array(Target),
   regions: z.array(RegionRef),

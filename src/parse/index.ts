@@ -157,6 +157,7 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
     period: meta.period,
     interprets: meta.interprets,
     preamble,
+    trailer,
     sections,
     targets: [],
     regions: [],
