@@ -9,25 +9,26 @@ export class GraphStore {
     private readonly database: string,
   ) {}
 
-  async read<T extends RecordShape>(file: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
-    try {
-      return await session.executeRead(async (tx: ManagedTransaction) => {
-        const res = await tx.run<T>(cypher(file), params);
-        return res.records.map((r) => r.toObject());
-      });
-    } finally {
-      await session.close();
-    }
+  read<T extends RecordShape>(file: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.run<T>('READ', file, params);
   }
 
-  async write<T extends RecordShape>(file: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+  write<T extends RecordShape>(file: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.run<T>('WRITE', file, params);
+  }
+
+  private async run<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    file: string,
+    params: Record<string, unknown>,
+  ): Promise<T[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    const work = async (tx: ManagedTransaction) => {
+      const res = await tx.run<T>(cypher(file), params);
+      return res.records.map((r) => r.toObject());
+    };
     try {
-      return await session.executeWrite(async (tx: ManagedTransaction) => {
-        const res = await tx.run<T>(cypher(file), params);
-        return res.records.map((r) => r.toObject());
-      });
+      return await (mode === 'READ' ? session.executeRead(work) : session.executeWrite(work));
     } finally {
       await session.close();
     }

@@ -71,16 +71,16 @@ export const Item = z.object({
   line: z.number().int().min(1),
 });
 
-export const Measure = Span.extend({
+/** What sections and measures share: numbering, title and text in both scripts, and extractions. */
+const Provision = Span.extend({
   id: z.string().min(1),
   ordinal: z.number().int().min(1),
-  /** The numbering as printed: （一）, (3), 2., 一是. */
+  /** The numbering as printed: 二, （一）, (3), 2., 一是. */
   label: z.string(),
   title: z.string(),
   titleSimplified: z.string(),
   text: z.string(),
   textSimplified: z.string(),
-  items: z.array(Item),
   targets: z.array(Target),
   regions: z.array(RegionRef),
   agencies: z.array(AgencyRef),
@@ -89,22 +89,13 @@ export const Measure = Span.extend({
   keywords: z.array(z.string()),
 });
 
-export const Section = Span.extend({
-  id: z.string().min(1),
-  ordinal: z.number().int().min(1),
-  label: z.string(),
+export const Measure = Provision.extend({
+  items: z.array(Item),
+});
+
+export const Section = Provision.extend({
   kind: SectionKind,
-  title: z.string(),
-  titleSimplified: z.string(),
-  /** Paragraphs of the section outside its measures. */
-  text: z.string(),
-  textSimplified: z.string(),
-  targets: z.array(Target),
-  regions: z.array(RegionRef),
-  agencies: z.array(AgencyRef),
   measures: z.array(Measure),
-  confidence: Confidence.nullable(),
-  keywords: z.array(z.string()),
 });
 
 export const Period = z.object({
