@@ -1,10 +1,8 @@
 // `plantrace db start|stop|status`: the local Neo4j server (ignored when NEO4J_URI names another one).
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
-import { startLocal, statusLocal, stopLocal } from '../db/local-neo4j.js';
-import { boltAnswers } from '../db/local-neo4j.js';
-
-const say = (line: string) => process.stderr.write(`${line}\n`);
+import { boltAnswers, startLocal, statusLocal, stopLocal } from '../db/local-neo4j.js';
+import { say } from './errors.js';
 
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('manage the local Neo4j 5.26 Community server');

@@ -19,3 +19,8 @@ export function reportFatal(err: unknown): never {
   }
   process.exit(1);
 }
+
+/** Progress and notices go to stderr, so stdout carries only results. */
+export const say = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};

@@ -4,8 +4,7 @@ import { loadConfig, type Config } from '../config.js';
 import { startLocal } from '../db/local-neo4j.js';
 import { createDriver, verifyNeo4j } from '../graph/driver.js';
 import { startApi } from '../api/server.js';
-
-const say = (line: string) => process.stderr.write(`${line}\n`);
+import { say } from './errors.js';
 
 export function registerServeCommands(program: Command): void {
   program

@@ -7,6 +7,7 @@ import { extractTargets } from './targets.js';
 import { toSimplified } from '../parse/script.js';
 
 export function enrichDocument(doc: PolicyDocument): PolicyDocument {
+  const preamble = toSimplified(doc.preamble);
   const tctx = { periodEnd: doc.period?.end ?? null };
   const rctx = { regionId: doc.regionCode };
   const actx = { jurisdiction: doc.level === 'national' ? null : doc.region };
@@ -31,8 +32,7 @@ export function enrichDocument(doc: PolicyDocument): PolicyDocument {
     const name = canonicalAgency(toSimplified(doc.issuer), actx) ?? toSimplified(doc.issuer);
     put({ id: agencyId(name), name, mention: doc.issuer, role: 'issuer' });
   }
-  for (const a of extractAgencies(toSimplified(doc.preamble), actx, 'responsible'))
-    if (a.role !== 'responsible') put(a);
+  for (const a of extractAgencies(preamble, actx, 'responsible')) if (a.role !== 'responsible') put(a);
   for (const s of sections)
     for (const a of s.agencies) if (a.role === 'drafter' || a.role === 'coordinator') put(a);
   for (const s of sections)
@@ -52,15 +52,11 @@ export function enrichDocument(doc: PolicyDocument): PolicyDocument {
     }
   }
 
-  const docText = [
-    doc.titleSimplified,
-    toSimplified(doc.preamble),
-    ...sections.map((s) => s.textSimplified),
-  ].join('\n');
+  const docText = [doc.titleSimplified, preamble, ...sections.map((s) => s.textSimplified)].join('\n');
   return {
     ...doc,
     sections,
-    targets: extractTargets(toSimplified(doc.preamble), tctx),
+    targets: extractTargets(preamble, tctx),
     regions: extractRegions(docText, rctx).map((r) =>
       r.id === doc.regionCode ? { ...r, relation: 'covers' as const } : r,
     ),

@@ -112,8 +112,7 @@ export function extractTargets(text: string, ctx: TargetContext): Target[] {
       if (quoted.some(([a, b]) => abs >= a && abs < b)) return;
       if (/\d$/.test(s.slice(0, at)) || /^(?:年|号|月|日)/.test(s.slice(at + q[0].length))) return;
       const after = s.slice(at + q[0].length);
-      const clauseStart =
-        Math.max(...['，', '；', ',', ';', '：', '、', '。'].map((p) => s.lastIndexOf(p, at - 1))) + 1;
+      const clauseStart = afterLastBreak(s, at, CLAUSE_BREAKS);
       const before = s.slice(clauseStart, at);
       if (!CLOSERS.test(after) && !COMPLETION_VERB.test(before)) return;
 
@@ -135,10 +134,7 @@ export function extractTargets(text: string, ctx: TargetContext): Target[] {
 
       const yearMatch = years.filter((y) => y.index < at).pop() ?? years.find((y) => y.index > at);
       // 每年/累计 count within the comma-delimited segment (a 、 list shares them).
-      const segment = s.slice(
-        Math.max(...['，', '；', ',', ';', '。'].map((p) => s.lastIndexOf(p, at - 1))) + 1,
-        at,
-      );
+      const segment = s.slice(afterLastBreak(s, at, SEGMENT_BREAKS), at);
       const perYear = /每年|年均(?:提高|增长|新增|增加|提升)/.test(segment);
       const cumulative = /累计/.test(segment);
       const withinYears = /在?\d+年内/.test(s);
@@ -187,6 +183,15 @@ export function extractTargets(text: string, ctx: TargetContext): Target[] {
     targets.push(...found.sort((a, b) => a.offset - b.offset));
   }
   return targets;
+}
+
+/** Clauses end at any of these; 每年/累计 scope over a comma segment, which a 、 list does not end. */
+const CLAUSE_BREAKS = ['，', '；', ',', ';', '：', '、', '。'];
+const SEGMENT_BREAKS = ['，', '；', ',', ';', '。'];
+
+/** Index just after the last break before `at` (0 when there is none). */
+function afterLastBreak(s: string, at: number, breaks: string[]): number {
+  return Math.max(...breaks.map((p) => s.lastIndexOf(p, at - 1))) + 1;
 }
 
 function sentences(text: string): { text: string; offset: number }[] {

@@ -10,6 +10,7 @@ export const DOC_NUMBER = /([\u4e00-\u9fa5]{1,12})\s*[〔[［【（(]\s*(\d{4})\
 const DOC_NUMBER_LINE = new RegExp(`^${DOC_NUMBER.source}$`);
 const DATE =
   /(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日/;
+const DATE_LINE = new RegExp(`^${DATE.source}$`);
 const NOTICE = /^(.*?)关于印发\s*[《〈](.+)[》〉]\s*的通知$/;
 const TITLE_GENRE =
   /(实施方案|行动方案|行动计划|工作方案|规划|意见|方案|计划|办法|通知|解读)[）)]?(?:（[^）]*）)?$/;
@@ -44,7 +45,7 @@ export function readMetadata(input: MetadataInput): Metadata {
   const docNumberLine = pre.find((l) => DOC_NUMBER_LINE.test(l));
   const docNumber = docNumberLine ? normalizeDocNumber(docNumberLine) : null;
 
-  const dateLine = [...pre, ...closing].find((l) => new RegExp(`^${DATE.source}$`).test(l));
+  const dateLine = [...pre, ...closing].find((l) => DATE_LINE.test(l));
   const printed = input.trailer.map(toSimplified).find((l) => DATE.test(l) && l.endsWith('印发'));
   const issuedOn = parseDate(dateLine ?? printed ?? null);
 
