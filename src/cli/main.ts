@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerDbCommands } from './db.js';
 import { registerServeCommands } from './serve.js';
 import { registerParseCommand } from './parse.js';
+import { registerAlignCommand } from './align.js';
 import { reportFatal } from './errors.js';
 
 const program = new Command()
@@ -16,5 +17,6 @@ const program = new Command()
 registerDbCommands(program);
 registerServeCommands(program);
 registerParseCommand(program);
+registerAlignCommand(program);
 
 program.parseAsync(process.argv).catch(reportFatal);

@@ -2,29 +2,22 @@
 // A file that cannot be parsed is reported as `file:line: reason` on stderr; the others still print.
 import type { Command } from 'commander';
 import type { PolicyDocument } from '../model/document.js';
-import { ParseError, parseFile } from '../parse/index.js';
-import { enrichDocument } from '../extract/index.js';
+import { readDocuments } from '../parse/read.js';
 
 export function registerParseCommand(program: Command): void {
   program
     .command('parse')
     .description('parse plan or interpretation documents into the document model')
-    .argument('<files...>', 'documents (Markdown or text; UTF-8, GB18030/GBK or UTF-16)')
+    .argument(
+      '<files...>',
+      'documents or folders (Markdown or text in UTF-8, GB18030/GBK or UTF-16; YAML catalogs)',
+    )
     .option('--json', 'print a JSON array, one document per file')
     .action((files: string[], opts: { json?: boolean }) => {
-      const docs: PolicyDocument[] = [];
-      let failed = 0;
-      for (const file of files) {
-        try {
-          docs.push(enrichDocument(parseFile(file)));
-        } catch (err) {
-          if (!(err instanceof ParseError)) throw err;
-          process.stderr.write(`${err.message}\n`);
-          failed++;
-        }
-      }
+      const { documents: docs, rejected } = readDocuments(files);
+      for (const r of rejected) process.stderr.write(`${r.file}:${r.line}: ${r.reason}\n`);
       process.stdout.write(opts.json ? `${JSON.stringify(docs, null, 2)}\n` : docs.map(outline).join('\n'));
-      if (failed) process.exitCode = 2;
+      if (rejected.length) process.exitCode = 2;
     });
 }
 

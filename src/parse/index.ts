@@ -10,8 +10,11 @@ import { toParagraphs } from './lines.js';
 import { readMetadata } from './metadata.js';
 import { toSimplified, traditionalShare } from './script.js';
 import { buildStructure } from './structure.js';
+import { isCatalogFile, parseCatalog } from './catalog.js';
+import { documentId, KIND_PREFIX } from './ids.js';
 
 export { ParseError } from './errors.js';
+export { documentId } from './ids.js';
 
 /** Section kind from its (Simplified) title. */
 export function sectionKind(rawTitle: string): SectionKind {
@@ -26,27 +29,6 @@ export function sectionKind(rawTitle: string): SectionKind {
   return 'other';
 }
 
-const KIND_PREFIX: Record<SectionKind, string> = { goals: 'g', action: 'a', safeguards: 's', other: 'o' };
-
-/**
- * Document id: from the document number when it has one (沪府发〔2024〕12号 → 沪府发-2024-12), so the
- * catalog and the official text of the national plan share ids; else from the file name. Never from
- * wording, so fixing a typo changes no id.
- */
-export function documentId(docNumber: string | null, file: string): string {
-  if (docNumber) {
-    const m = /^(.+)〔(\d{4})〕(\d+)号$/.exec(docNumber);
-    if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  }
-  const base = path.basename(file).replace(/\.[^.]+$/, '');
-  return `doc-${
-    base
-      .toLowerCase()
-      .replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-')
-      .replace(/^-|-$/g, '') || 'untitled'
-  }`;
-}
-
 export function parseFile(file: string): PolicyDocument {
   let bytes: Buffer;
   try {
@@ -58,7 +40,7 @@ export function parseFile(file: string): PolicyDocument {
       `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
-  return parseDocument(bytes, file);
+  return isCatalogFile(file) ? parseCatalog(bytes, file) : parseDocument(bytes, file);
 }
 
 export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
@@ -97,8 +79,11 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
     const n = (perKind.get(kind) ?? 0) + 1;
     perKind.set(kind, n);
     const sectionId = `${id}/${KIND_PREFIX[kind]}${n}`;
-    const measures: Measure[] = s.measures.map((m) => ({
-      id: `${sectionId}/m${m.ordinal}`,
+    // Measures are numbered by position inside their section, not by the printed number: national
+    // tasks run (一)…(十九) across actions, and a catalog that misses one task in action 2 must not
+    // shift the ids of action 3's tasks.
+    const measures: Measure[] = s.measures.map((m, j) => ({
+      id: `${sectionId}/m${j + 1}`,
       ordinal: m.ordinal,
       label: m.label,
       title: m.title,

@@ -65,7 +65,7 @@ describe('seed documents', () => {
     expect(doc.regionCode).toBe('330000');
     expect(doc.period).toMatchObject({ start: 2024, end: 2028 });
     expect(doc.docNumber).toBeNull(); // 国发〔2024〕17号 in its preface is the national plan's number
-    expect(doc.sections[2]!.measures[0]!.id).toBe(`${doc.id}/a2/m7`);
+    expect(doc.sections[2]!.measures[0]!.id).toBe(`${doc.id}/a2/m1`); // (七) is a2's first measure
   });
 
   it('Shanghai interpretation: 8 questions, points as measures, Traditional kept beside Simplified', () => {
@@ -121,7 +121,7 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(actions.flatMap((a) => a.measures.map((m) => m.ordinal))).toEqual(
       Array.from({ length: 19 }, (_, i) => i + 1),
     );
-    expect(actions[3]!.measures[4]!.id).toBe('国发-2030-1/a4/m19');
+    expect(actions[3]!.measures[4]!.id).toBe('国发-2030-1/a4/m5'); // task (十九)
   });
 
   it('GBK bytes decode as GB18030', () => {
