@@ -143,9 +143,9 @@ export function align(
   rerank(sectionLinks);
 
   if (options.curated?.length) {
-    const titles = captions([...plans, ...interpretations, national]);
-    const curatedLinks = applyCurated(links, options.curated, titles);
-    const curatedSections = applyCurated(sectionLinks, options.curated, titles);
+    const docs = [...plans, ...interpretations, national];
+    const curatedLinks = applyCurated(links, options.curated, captions(docs, 'measure'));
+    const curatedSections = applyCurated(sectionLinks, options.curated, captions(docs, 'section'));
     return finish(
       national.id,
       curatedLinks,
@@ -297,15 +297,17 @@ function rerank(links: AlignmentLink[]): void {
   }
 }
 
-function captions(docs: PolicyDocument[]): Map<string, { title: string; plan: string }> {
+/** Captions of the measures (or the sections) of some documents, by id. */
+function captions(
+  docs: PolicyDocument[],
+  level: 'measure' | 'section',
+): Map<string, { title: string; plan: string }> {
   const map = new Map<string, { title: string; plan: string }>();
-  for (const d of docs) {
-    map.set(d.id, { title: d.titleSimplified, plan: d.id });
+  for (const d of docs)
     for (const s of d.sections) {
-      map.set(s.id, { title: s.titleSimplified, plan: d.id });
-      for (const m of s.measures) map.set(m.id, { title: m.titleSimplified, plan: d.id });
+      if (level === 'section') map.set(s.id, { title: s.titleSimplified, plan: d.id });
+      else for (const m of s.measures) map.set(m.id, { title: m.titleSimplified, plan: d.id });
     }
-  }
   return map;
 }
 

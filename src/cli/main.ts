@@ -5,6 +5,7 @@ import { registerDbCommands } from './db.js';
 import { registerServeCommands } from './serve.js';
 import { registerParseCommand } from './parse.js';
 import { registerAlignCommand } from './align.js';
+import { registerLoadCommands } from './load.js';
 import { reportFatal } from './errors.js';
 
 const program = new Command()
@@ -18,5 +19,6 @@ registerDbCommands(program);
 registerServeCommands(program);
 registerParseCommand(program);
 registerAlignCommand(program);
+registerLoadCommands(program);
 
 program.parseAsync(process.argv).catch(reportFatal);

@@ -1,9 +1,10 @@
-// `plantrace start` (the main job: local Neo4j, seeds, GraphQL) and `plantrace serve` (GraphQL only).
+// `plantrace start` (the main job: local Neo4j, load the seeds, GraphQL) and `plantrace serve` (GraphQL only).
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { startLocal } from '../db/local-neo4j.js';
 import { createDriver, verifyNeo4j } from '../graph/driver.js';
 import { startApi } from '../api/server.js';
+import { describeSummary, loadWithProgress, withDriver } from './load.js';
 import { say } from './errors.js';
 
 export function registerServeCommands(program: Command): void {
@@ -18,6 +19,10 @@ export function registerServeCommands(program: Command): void {
           `Neo4j ${server.started ? 'started' : 'reused'} at ${server.boltUri}; Browser at ${server.browserUrl}`,
         );
       }
+      const summary = await withDriver(cfg, (driver) =>
+        loadWithProgress(driver, cfg, [cfg.PLANTRACE_SEEDS], { curated: cfg.PLANTRACE_CURATED }),
+      );
+      say(`seeds (${cfg.PLANTRACE_SEEDS}):\n${describeSummary(summary, false).trimEnd()}`);
       await serve(cfg);
     });
 

@@ -1,0 +1,268 @@
+// Document model + alignment → the rows one document writes into the graph (pure; no database).
+// The row shapes are the graph model of cypher/schema.cypher, in TypeScript; load-document.cypher
+// writes them with UNWIND … MERGE.
+import { createHash } from 'node:crypto';
+import type { AlignmentLink, AlignmentResult, Unaligned } from '../model/alignment.js';
+import type { AgencyRef, PolicyDocument, RegionRef, Target } from '../model/document.js';
+import { gazetteer } from '../reference/gazetteer.js';
+
+type Props = Record<string, string | number | boolean | string[] | null>;
+
+export interface DocumentRows {
+  docId: string;
+  plan: { id: string; national: boolean; interpretation: boolean; props: Props };
+  actions: { id: string; props: Props }[];
+  measures: { id: string; actionId: string; props: Props }[];
+  indicators: { id: string; name: string }[];
+  targets: { key: string; owner: string; indicatorId: string; props: Props }[];
+  regions: { id: string; name: string; kind: string }[];
+  partOf: { child: string; parent: string }[];
+  mentions: { from: string; regionId: string; mention: string }[];
+  covers: string[];
+  agencies: { id: string; name: string }[];
+  involves: { from: string; agencyId: string; role: string }[];
+  implements: { from: string; to: string; props: Props }[];
+  interprets: string | null;
+  /** Keys of what this document owns, for removing what an edited document no longer has. */
+  keys: {
+    actions: string[];
+    measures: string[];
+    targets: string[];
+    mentions: string[];
+    involves: string[];
+    implements: string[];
+  };
+  /** Hash of everything above: a document whose rows hash is already in the graph is unchanged. */
+  rowsHash: string;
+}
+
+export interface RowContext {
+  alignment: AlignmentResult;
+  /** The plan an interpretation explains, when known. */
+  interprets: string | null;
+}
+
+const provenance = (doc: PolicyDocument) => ({ file: doc.file, sha256: doc.sha256 });
+
+export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
+  const prov = provenance(doc);
+  const owns = (id: string) => id === doc.id || id.startsWith(`${doc.id}/`);
+  const spans = new Map<string, { line: number; start: number; end: number }>();
+  spans.set(doc.id, { line: 1, start: 0, end: 0 });
+
+  const actions = doc.sections.map((s) => {
+    spans.set(s.id, s);
+    return {
+      id: s.id,
+      props: {
+        title: s.title,
+        titleSimplified: s.titleSimplified,
+        label: s.label,
+        ordinal: s.ordinal,
+        kind: s.kind,
+        text: s.text,
+        textSimplified: s.textSimplified,
+        plan: doc.id,
+        confidence: s.confidence,
+        keywords: s.keywords,
+        searchText: `${s.titleSimplified}\n${s.textSimplified}`,
+        ...prov,
+        line: s.line,
+        endLine: s.endLine,
+        start: s.start,
+        end: s.end,
+      },
+    };
+  });
+
+  const unaligned = new Map<string, Unaligned>(ctx.alignment.unaligned.map((u) => [u.id, u]));
+  const measures = doc.sections.flatMap((s) =>
+    s.measures.map((m) => {
+      spans.set(m.id, m);
+      const u = unaligned.get(m.id);
+      return {
+        id: m.id,
+        actionId: s.id,
+        props: {
+          title: m.title,
+          titleSimplified: m.titleSimplified,
+          label: m.label,
+          ordinal: m.ordinal,
+          text: m.text,
+          textSimplified: m.textSimplified,
+          plan: doc.id,
+          national: doc.level === 'national',
+          confidence: m.confidence,
+          keywords: m.keywords,
+          items: m.items.map((i) => `${i.label} ${i.text}`),
+          searchText: `${m.titleSimplified}\n${m.textSimplified}`,
+          /** Best rejected national candidates of a measure with no counterpart (JSON). */
+          candidates: u ? JSON.stringify(u.candidates) : null,
+          ...prov,
+          line: m.line,
+          endLine: m.endLine,
+          start: m.start,
+          end: m.end,
+        },
+      };
+    }),
+  );
+
+  const indicators = new Map<string, string>();
+  const targets: DocumentRows['targets'] = [];
+  const addTargets = (owner: string, list: Target[], line: number) =>
+    list.forEach((t, i) => {
+      indicators.set(t.indicatorId, t.indicator);
+      targets.push({
+        key: `${owner}#${i + 1}`,
+        owner,
+        indicatorId: t.indicatorId,
+        props: {
+          value: t.value,
+          unit: t.unit,
+          comparator: t.comparator,
+          year: t.year,
+          per: t.per,
+          cumulative: t.cumulative,
+          kind: t.kind,
+          text: t.text,
+          ...prov,
+          line,
+          offset: t.offset,
+        },
+      });
+    });
+  addTargets(doc.id, doc.targets, 1);
+  for (const s of doc.sections) {
+    addTargets(s.id, s.targets, s.line);
+    for (const m of s.measures) addTargets(m.id, m.targets, m.line);
+  }
+
+  const regionIds = new Set<string>();
+  const mentions: DocumentRows['mentions'] = [];
+  const covers = new Set<string>();
+  const addRegions = (from: string, list: RegionRef[]) => {
+    for (const r of list) {
+      regionIds.add(r.id);
+      if (r.relation === 'covers' && from === doc.id) covers.add(r.id);
+      else if (r.relation === 'names' && !mentions.some((x) => x.from === from && x.regionId === r.id))
+        mentions.push({ from, regionId: r.id, mention: r.mention });
+    }
+  };
+  addRegions(doc.id, doc.regions);
+  for (const s of doc.sections) for (const m of s.measures) addRegions(m.id, m.regions);
+  if (doc.regionCode) {
+    covers.add(doc.regionCode);
+    regionIds.add(doc.regionCode);
+  }
+  const { regions, partOf } = withAncestors(regionIds);
+
+  const agencies = new Map<string, string>();
+  const involves: DocumentRows['involves'] = [];
+  const addAgencies = (from: string, list: AgencyRef[], only?: (a: AgencyRef) => boolean) => {
+    for (const a of list) {
+      if (only && !only(a)) continue;
+      agencies.set(a.id, a.name);
+      if (!involves.some((x) => x.from === from && x.agencyId === a.id && x.role === a.role))
+        involves.push({ from, agencyId: a.id, role: a.role });
+    }
+  };
+  addAgencies(doc.id, doc.agencies);
+  for (const s of doc.sections)
+    for (const m of s.measures) addAgencies(m.id, m.agencies, (a) => a.role === 'responsible');
+
+  const links: AlignmentLink[] = [
+    ...ctx.alignment.planLinks,
+    ...ctx.alignment.sectionLinks,
+    ...ctx.alignment.links,
+  ].filter((l) => owns(l.from));
+  const implementsRows = links.map((l) => {
+    const span = spans.get(l.from) ?? { line: 1, start: 0, end: 0 };
+    return {
+      from: l.from,
+      to: l.to,
+      props: {
+        score: l.score,
+        method: l.method,
+        rank: l.rank,
+        evidence: JSON.stringify(l.evidence),
+        source: doc.id,
+        ...prov,
+        line: span.line,
+        start: span.start,
+        end: span.end,
+      },
+    };
+  });
+
+  const plan = {
+    id: doc.id,
+    national: doc.level === 'national',
+    interpretation: doc.kind === 'interpretation',
+    props: {
+      title: doc.title,
+      titleSimplified: doc.titleSimplified,
+      kind: doc.kind,
+      level: doc.level,
+      region: doc.region,
+      regionCode: doc.regionCode,
+      issuer: doc.issuer,
+      docNumber: doc.docNumber,
+      issuedOn: doc.issuedOn,
+      periodStart: doc.period?.start ?? null,
+      periodEnd: doc.period?.end ?? null,
+      periodText: doc.period?.text ?? null,
+      preamble: doc.preamble,
+      searchText: `${doc.titleSimplified}\n${doc.preamble}`,
+      encoding: doc.encoding,
+      script: doc.script,
+      ...prov,
+    },
+  };
+
+  const rows = {
+    docId: doc.id,
+    plan,
+    actions,
+    measures,
+    indicators: [...indicators].map(([id, name]) => ({ id, name })),
+    targets,
+    regions,
+    partOf,
+    mentions,
+    covers: [...covers],
+    agencies: [...agencies].map(([id, name]) => ({ id, name })),
+    involves,
+    implements: implementsRows,
+    interprets: ctx.interprets,
+    keys: {
+      actions: actions.map((a) => a.id),
+      measures: measures.map((m) => m.id),
+      targets: targets.map((t) => t.key),
+      mentions: mentions.map((m) => `${m.from}|${m.regionId}`),
+      involves: involves.map((i) => `${i.from}|${i.agencyId}|${i.role}`),
+      implements: implementsRows.map((i) => `${i.from}|${i.to}`),
+    },
+  };
+  return { ...rows, rowsHash: createHash('sha256').update(JSON.stringify(rows)).digest('hex') };
+}
+
+/** The regions named, with every administrative or functional parent, and the PART_OF edges. */
+function withAncestors(ids: Set<string>): Pick<DocumentRows, 'regions' | 'partOf'> {
+  const g = gazetteer();
+  const regions = new Map<string, DocumentRows['regions'][number]>();
+  const partOf: DocumentRows['partOf'] = [];
+  const visit = (id: string) => {
+    if (regions.has(id)) return;
+    const r = g.get(id);
+    if (!r) return;
+    regions.set(id, { id, name: r.name, kind: r.kind });
+    for (const parent of r.parents) {
+      if (!g.get(parent)) continue;
+      partOf.push({ child: id, parent });
+      visit(parent);
+    }
+  };
+  for (const id of ids) visit(id);
+  return { regions: [...regions.values()], partOf };
+}

@@ -1,0 +1,152 @@
+// Graph writes: the schema, one document per transaction, unloading. All Cypher is in cypher/*.cypher.
+import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
+import { cypherStatements } from './cypher.js';
+import type { DocumentRows } from './rows.js';
+
+export interface WriteCounts {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+export const zeroCounts = (): WriteCounts => ({
+  nodesCreated: 0,
+  nodesDeleted: 0,
+  relationshipsCreated: 0,
+  relationshipsDeleted: 0,
+  propertiesSet: 0,
+});
+
+export function addCounts(into: WriteCounts, c: WriteCounts): WriteCounts {
+  for (const k of Object.keys(into) as (keyof WriteCounts)[]) into[k] += c[k];
+  return into;
+}
+
+function countsOf(stats: QueryStatistics): WriteCounts {
+  const u = stats.updates();
+  return {
+    nodesCreated: u.nodesCreated,
+    nodesDeleted: u.nodesDeleted,
+    relationshipsCreated: u.relationshipsCreated,
+    relationshipsDeleted: u.relationshipsDeleted,
+    propertiesSet: u.propertiesSet,
+  };
+}
+
+/** Constraints and indexes (idempotent: IF NOT EXISTS), then wait until the indexes are online. */
+export async function applySchema(driver: Driver, database: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const statement of cypherStatements('schema')) await session.run(statement);
+    await session.run('CALL db.awaitIndexes(60)');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Test hook: fail inside the transaction after this many statements have run (the write rolls back). */
+export interface FaultInjection {
+  afterStatement: number;
+}
+
+/** The parameters a statement uses ($name), so each statement ships only its own rows. */
+const paramNames = new Map<string, string[]>();
+function paramsFor(statement: string, params: Record<string, unknown>): Record<string, unknown> {
+  let names = paramNames.get(statement);
+  if (!names) {
+    names = [...new Set([...statement.matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]!))];
+    paramNames.set(statement, names);
+  }
+  return Object.fromEntries(names.map((n) => [n, params[n]]));
+}
+
+/**
+ * Runs the statements of one write inside the transaction. They are sent back to back without waiting
+ * for each result (the driver pipelines them over the connection), then awaited in order.
+ */
+async function runAll(
+  tx: ManagedTransaction,
+  statements: string[],
+  params: Record<string, unknown>,
+  fault?: FaultInjection,
+) {
+  const sent = (fault ? statements.slice(0, fault.afterStatement) : statements).map((s) =>
+    tx.run(s, paramsFor(s, params)),
+  );
+  const counts = zeroCounts();
+  for (const result of sent) addCounts(counts, countsOf((await result).summary.counters));
+  if (fault) throw new Error(`injected failure after statement ${fault.afterStatement}`);
+  return counts;
+}
+
+/** Writes one document in one transaction: all of it, or (on any error) nothing. */
+export async function writeDocument(
+  driver: Driver,
+  database: string,
+  rows: DocumentRows,
+  fault?: FaultInjection,
+): Promise<WriteCounts> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(
+      (tx) => runAll(tx, cypherStatements('load-document'), { ...rows }, fault),
+      { metadata: { app: 'plantrace', op: 'load', doc: rows.docId } },
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+export async function unloadDocument(
+  driver: Driver,
+  database: string,
+  id: string,
+): Promise<{ found: boolean; counts: WriteCounts }> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const res = await tx.run(cypherStatements('unload-document')[0]!, { id });
+      const counts = countsOf(res.summary.counters);
+      return { found: counts.nodesDeleted > 0, counts };
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** The rows hash stored for each of these documents (absent: not in the graph). */
+export async function storedHashes(
+  driver: Driver,
+  database: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const res = await session.executeRead((tx) => tx.run(cypherStatements('document-state')[0]!, { ids }));
+    return new Map(res.records.map((r) => [r.get('id') as string, r.get('rowsHash') as string]));
+  } finally {
+    await session.close();
+  }
+}
+
+export interface GraphCounts {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+export async function graphCounts(driver: Driver, database: string): Promise<GraphCounts> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const res = await session.executeRead((tx) => tx.run(cypherStatements('graph-counts')[0]!));
+    const out: GraphCounts = { nodes: {}, relationships: {} };
+    for (const r of res.records)
+      (r.get('what') === 'node' ? out.nodes : out.relationships)[r.get('name') as string] = r.get(
+        'count',
+      ) as number;
+    return out;
+  } finally {
+    await session.close();
+  }
+}
