@@ -1,12 +1,20 @@
 // The only place the API touches Neo4j: each method runs one parameterized Cypher file from cypher/
-// in a read (or write) transaction and returns plain objects. Resolvers call these and nothing else.
+// in a read (or write) transaction, with a time limit, and returns plain objects. Resolvers and loaders
+// call these and nothing else. Driver failures become typed GraphQL errors (UNAVAILABLE) without the
+// database's message; the driver reconnects by itself when Neo4j comes back.
 import type { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
+import { log } from '../log.js';
+import { isUnavailable, unavailable } from './errors.js';
 
 export class GraphStore {
+  /** Queries run so far (tests use it to check that a request costs a few queries, not one per row). */
+  queryCount = 0;
+
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
+    private readonly timeoutMs = 15_000,
   ) {}
 
   read<T extends RecordShape>(file: string, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -22,13 +30,22 @@ export class GraphStore {
     file: string,
     params: Record<string, unknown>,
   ): Promise<T[]> {
+    this.queryCount++;
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const work = async (tx: ManagedTransaction) => {
       const res = await tx.run<T>(cypher(file), params);
       return res.records.map((r) => r.toObject());
     };
+    const config = { timeout: this.timeoutMs, metadata: { app: 'plantrace-api', query: file } };
     try {
-      return await (mode === 'READ' ? session.executeRead(work) : session.executeWrite(work));
+      return await (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config));
+    } catch (err) {
+      if (isUnavailable(err)) throw unavailable();
+      log.error(
+        { query: file, code: (err as { code?: string }).code, err: (err as Error).message },
+        'query failed',
+      );
+      throw err;
     } finally {
       await session.close();
     }

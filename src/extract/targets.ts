@@ -76,7 +76,7 @@ const TRAILING =
 const Indicators = z.array(z.object({ name: z.string(), aliases: z.array(z.string()) }));
 let aliasTable: { alias: string; name: string }[] | undefined;
 
-function canonicalIndicator(phrase: string): string | null {
+export function canonicalIndicator(phrase: string): string | null {
   aliasTable ??= Indicators.parse(YAML.parse(readFileSync(path.join(dataDir, 'indicators.yaml'), 'utf8')))
     .flatMap((i) => i.aliases.map((alias) => ({ alias, name: i.name })))
     .sort((a, b) => b.alias.length - a.alias.length);

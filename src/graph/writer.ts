@@ -66,7 +66,7 @@ function paramsFor(statement: string, params: Record<string, unknown>): Record<s
  * Runs the statements of one write inside the transaction. They are sent back to back without waiting
  * for each result (the driver pipelines them over the connection), then awaited in order.
  */
-async function runAll(
+export async function runAll(
   tx: ManagedTransaction,
   statements: string[],
   params: Record<string, unknown>,
@@ -81,6 +81,8 @@ async function runAll(
   return counts;
 }
 
+export const rowParams = (rows: DocumentRows): Record<string, unknown> => ({ ...rows });
+
 /** Writes one document in one transaction: all of it, or (on any error) nothing. */
 export async function writeDocument(
   driver: Driver,
@@ -91,7 +93,7 @@ export async function writeDocument(
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
     return await session.executeWrite(
-      (tx) => runAll(tx, cypherStatements('load-document'), { ...rows }, fault),
+      (tx) => runAll(tx, cypherStatements('load-document'), rowParams(rows), fault),
       { metadata: { app: 'plantrace', op: 'load', doc: rows.docId } },
     );
   } finally {

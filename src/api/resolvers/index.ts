@@ -1,6 +1,10 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { health } from './health.js';
+import { mutation } from './mutation.js';
+import { query } from './query.js';
+import { typeResolvers } from './types.js';
 
 export const resolvers: Resolvers = {
-  Query: { health },
+  ...typeResolvers,
+  Query: query,
+  Mutation: mutation,
 };

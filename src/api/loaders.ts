@@ -1,0 +1,59 @@
+// Per-request DataLoaders: every neighbour field (a plan's actions, a measure's targets, a link's ends…)
+// is fetched for all parents of a request level at once with one `UNWIND $ids` query, never one query
+// per parent (no N+1).
+import DataLoader from 'dataloader';
+import type {
+  AgencyRoleRecord,
+  LinkRecord,
+  NodeRecord,
+  RegionMentionRecord,
+  TargetRecord,
+} from './records.js';
+import type { GraphStore } from './store.js';
+
+/** A loader of lists: rows of `{id, <field>}` grouped by id, in the query's order. */
+function listLoader<T>(store: GraphStore, file: string, field: string) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = await store.read<Record<string, unknown>>(file, { ids: [...ids] });
+    const byId = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byId.get(row.id as string)?.push((field === '*' ? row : row[field]) as T);
+    return ids.map((id) => byId.get(id)!);
+  });
+}
+
+/** A loader of single rows by id (null when absent). */
+function rowLoader<T>(store: GraphStore, file: string, field: string) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await store.read<Record<string, unknown>>(file, { ids: [...ids] });
+    const byId = new Map(rows.map((r) => [r.id as string, (field === '*' ? r : r[field]) as T]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+export function createLoaders(store: GraphStore) {
+  return {
+    node: rowLoader<NodeRecord>(store, 'api/nodes-by-id', 'node'),
+    parents: rowLoader<{ actionId: string | null; planId: string | null }>(store, 'api/parents', '*'),
+    actions: listLoader<NodeRecord>(store, 'api/actions-of-plans', 'node'),
+    measures: listLoader<NodeRecord>(store, 'api/measures-of-actions', 'node'),
+    targets: listLoader<TargetRecord>(store, 'api/targets-of', 'target'),
+    indicatorTargets: listLoader<TargetRecord>(store, 'api/targets-of-indicators', 'target'),
+    regions: listLoader<RegionMentionRecord>(store, 'api/regions-of', '*'),
+    agencies: listLoader<AgencyRoleRecord>(store, 'api/agencies-of', '*'),
+    agencyPlans: listLoader<AgencyRoleRecord>(store, 'api/plans-of-agencies', '*'),
+    regionNeighbours: rowLoader<{ parentId: string | null; planIds: string[] }>(
+      store,
+      'api/region-neighbours',
+      '*',
+    ),
+    interpretations: rowLoader<{ interprets: string | null; interpretedBy: string[] }>(
+      store,
+      'api/interpretations',
+      '*',
+    ),
+    linksFrom: listLoader<LinkRecord>(store, 'api/links-from', 'link'),
+    linksTo: listLoader<LinkRecord>(store, 'api/links-to', 'link'),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

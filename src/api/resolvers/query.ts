@@ -1,0 +1,147 @@
+// Root query fields: one Cypher file each (cypher/api/), arguments checked, results passed through.
+import { canonicalIndicator, indicatorId } from '../../extract/targets.js';
+import { toSimplified } from '../../parse/script.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import type { ApiContext } from '../context.js';
+import { badInput, notFound, pageArgs, pageInfo } from '../errors.js';
+import type {
+  AlignmentMatrixRecord,
+  CoverageRecord,
+  LinkRecord,
+  MatrixRowRecord,
+  NodeRecord,
+  TraceRecord,
+} from '../records.js';
+import { luceneQuery, snippet } from '../search.js';
+import { health } from './health.js';
+
+const lower = (s: string | null | undefined) => (s ? s.toLowerCase() : null);
+
+async function nodeOfType(ctx: ApiContext, type: NodeRecord['__typename'], id: string): Promise<NodeRecord> {
+  const n = await ctx.loaders.node.load(id);
+  if (!n || n.__typename !== type) throw notFound(type.toLowerCase(), id);
+  return n;
+}
+
+export async function readMatrix(
+  ctx: Pick<ApiContext, 'store'>,
+  planIds: string[] | null | undefined,
+): Promise<AlignmentMatrixRecord> {
+  const rows = await ctx.store.read<MatrixRowRecord & { plans: NodeRecord[] }>('api/matrix', {
+    planIds: planIds ?? null,
+  });
+  return { plans: rows[0]?.plans ?? [], rows };
+}
+
+/** The text a hit was found in, original and Simplified (the index holds title + text). */
+function searchedText(node: NodeRecord): [string, string] {
+  if (node.__typename === 'Indicator') return [String(node.name), String(node.name)];
+  const title = String(node.title ?? '');
+  const body = String((node.__typename === 'Plan' ? node.preamble : node.text) ?? '');
+  const original = body.startsWith(title) ? body : `${title}：${body}`;
+  return [original, toSimplified(original)];
+}
+
+export const query: QueryResolvers = {
+  health,
+
+  plans: async (_p, { level, region, kind, first, after }, { store }) => {
+    const { offset, limit } = pageArgs(first, after);
+    const [row] = await store.read<{ totalCount: number; nodes: NodeRecord[] }>('api/plans', {
+      level: lower(level),
+      kind: lower(kind),
+      region: region ?? null,
+      offset,
+      limit,
+    });
+    return {
+      nodes: row!.nodes,
+      totalCount: row!.totalCount,
+      pageInfo: pageInfo(offset, row!.nodes.length, row!.totalCount),
+    };
+  },
+
+  plan: (_p, { id }, ctx) => nodeOfType(ctx, 'Plan', id),
+  action: (_p, { id }, ctx) => nodeOfType(ctx, 'Action', id),
+  measure: (_p, { id }, ctx) => nodeOfType(ctx, 'Measure', id),
+  indicator: (_p, { id }, ctx) => nodeOfType(ctx, 'Indicator', id),
+
+  nationalPlan: async (_p, _a, { store }) =>
+    (await store.read<{ node: NodeRecord }>('api/national-plan'))[0]?.node ?? null,
+  indicators: async (_p, _a, { store }) =>
+    (await store.read<{ node: NodeRecord }>('api/indicators')).map((r) => r.node),
+  regions: async (_p, { kind }, { store }) =>
+    (await store.read<{ node: NodeRecord }>('api/regions', { kind: lower(kind) })).map((r) => r.node),
+  agencies: async (_p, _a, { store }) =>
+    (await store.read<{ node: NodeRecord }>('api/agencies')).map((r) => r.node),
+
+  trace: async (_p, { measureId }, { store }) => {
+    const [row] = await store.read<TraceRecord>('api/trace', { measureId });
+    if (!row) throw notFound('measure', measureId);
+    if (row.measure.national)
+      throw badInput(`${measureId} is a national task; trace starts from a local measure`);
+    return row;
+  },
+
+  implementations: async (_p, { nationalTaskId, planIds, first, after }, { store }) => {
+    const { offset, limit } = pageArgs(first, after);
+    const [row] = await store.read<{ national: boolean; totalCount: number; nodes: LinkRecord[] }>(
+      'api/implementations',
+      {
+        taskId: nationalTaskId,
+        planIds: planIds ?? null,
+        offset,
+        limit,
+      },
+    );
+    if (!row) throw notFound('national task', nationalTaskId);
+    if (!row.national) throw badInput(`${nationalTaskId} is not a task of the national plan`);
+    return {
+      nodes: row.nodes,
+      totalCount: row.totalCount,
+      pageInfo: pageInfo(offset, row.nodes.length, row.totalCount),
+    };
+  },
+
+  coverage: async (_p, { planId }, { store }) => {
+    const [row] = await store.read<CoverageRecord>('api/coverage', { planId });
+    if (!row) throw notFound('plan', planId);
+    return row;
+  },
+
+  alignmentMatrix: (_p, { planIds }, ctx) => readMatrix(ctx, planIds),
+
+  indicatorTargets: async (_p, { indicatorId: id }, ctx) => {
+    await nodeOfType(ctx, 'Indicator', id);
+    return ctx.loaders.indicatorTargets.load(id);
+  },
+
+  compareTargets: async (_p, { indicator, planIds }, ctx) => {
+    const name = toSimplified(indicator.trim());
+    if (!name) throw badInput('indicator must not be empty');
+    const id = name.startsWith('ind:') ? name : indicatorId(canonicalIndicator(name) ?? name);
+    const node = await ctx.loaders.node.load(id);
+    const targets = node ? await ctx.loaders.indicatorTargets.load(id) : [];
+    return { indicator: node, targets: targets.filter((t) => !planIds || planIds.includes(t.planId)) };
+  },
+
+  search: async (_p, { text, kinds, first, after }, { store }) => {
+    const { offset, limit } = pageArgs(first, after);
+    const q = luceneQuery(text);
+    if (!q) throw badInput('search text must contain at least one word');
+    const [row] = await store.read<{ totalCount: number; nodes: { node: NodeRecord; score: number }[] }>(
+      'api/search',
+      {
+        query: q,
+        kinds: kinds ? kinds.map((k) => k[0] + k.slice(1).toLowerCase()) : null,
+        offset,
+        limit,
+      },
+    );
+    const nodes = row!.nodes.map(({ node, score }) => {
+      const [original, simplified] = searchedText(node);
+      return { node, score, snippet: snippet(original, simplified, text) };
+    });
+    return { nodes, totalCount: row!.totalCount, pageInfo: pageInfo(offset, nodes.length, row!.totalCount) };
+  },
+};

@@ -1,0 +1,196 @@
+// Field resolvers of the object types: each reads a property of its parent record or asks a batch
+// loader for a neighbour. No Cypher here.
+import type {
+  AlignmentMethod,
+  PlanKind,
+  PlanLevel,
+  RegionKind,
+  Resolvers,
+  SearchKind,
+  SectionKind,
+} from '../__generated__/resolvers-types.js';
+import type { ApiContext } from '../context.js';
+import type { EvidenceRecord, LinkRecord, NodeRecord } from '../records.js';
+
+/** Graph values are lower case (plan, provincial); GraphQL enum values upper case. */
+const upper = <T extends string>(s: unknown): T => String(s).toUpperCase() as T;
+const num = (x: unknown, fallback = 0) => (typeof x === 'number' ? x : fallback);
+const str = (x: unknown) => (typeof x === 'string' ? x : null);
+
+async function nodeOf(ctx: ApiContext, id: string | null | undefined): Promise<NodeRecord | null> {
+  return id ? ctx.loaders.node.load(id) : null;
+}
+
+async function required(ctx: ApiContext, id: string): Promise<NodeRecord> {
+  const n = await ctx.loaders.node.load(id);
+  if (!n) throw new Error(`dangling reference to ${id}`);
+  return n;
+}
+
+/** Provenance of a plan, action or measure, with its exact original text. */
+export function sourceOf(n: NodeRecord) {
+  const isPlan = n.__typename === 'Plan';
+  const text = String((isPlan ? n.preamble : n.text) ?? '');
+  return {
+    file: String(n.file ?? ''),
+    sha256: String(n.sha256 ?? ''),
+    line: num(n.line, 1),
+    endLine: typeof n.endLine === 'number' ? n.endLine : null,
+    start: num(n.start),
+    end: isPlan ? text.length : num(n.end),
+    text,
+  };
+}
+
+const implementsOf = async (n: NodeRecord, includeRejected: boolean | null | undefined, ctx: ApiContext) =>
+  (await ctx.loaders.linksFrom.load(n.id)).filter((l) => includeRejected || l.review !== 'REJECT');
+
+const provisionFields = {
+  source: (n: NodeRecord) => sourceOf(n),
+  implements: (n: NodeRecord, args: { includeRejected?: boolean | null }, ctx: ApiContext) =>
+    implementsOf(n, args.includeRejected, ctx),
+};
+
+export const typeResolvers: Resolvers = {
+  Provision: { __resolveType: (n) => n.__typename as 'Plan' | 'Action' | 'Measure' },
+  SearchResult: { __resolveType: (n) => n.__typename as 'Plan' | 'Action' | 'Measure' | 'Indicator' },
+
+  Plan: {
+    ...provisionFields,
+    title: (p) => String(p.title),
+    titleSimplified: (p) => String(p.titleSimplified),
+    kind: (p) => upper<PlanKind>(p.kind),
+    level: (p) => upper<PlanLevel>(p.level),
+    national: (p) => p.national === true,
+    region: (p, _a, ctx) => nodeOf(ctx, str(p.regionCode)),
+    actions: async (p, { kind }, ctx) =>
+      (await ctx.loaders.actions.load(p.id)).filter((a) => !kind || upper<SectionKind>(a.kind) === kind),
+    targets: (p, _a, ctx) => ctx.loaders.targets.load(p.id),
+    agencies: (p, _a, ctx) => ctx.loaders.agencies.load(p.id),
+    regions: (p, _a, ctx) => ctx.loaders.regions.load(p.id),
+    interprets: async (p, _a, ctx) => nodeOf(ctx, (await ctx.loaders.interpretations.load(p.id))?.interprets),
+    interpretedBy: async (p, _a, ctx) =>
+      Promise.all(
+        ((await ctx.loaders.interpretations.load(p.id))?.interpretedBy ?? []).map((id) => required(ctx, id)),
+      ),
+  },
+
+  Action: {
+    ...provisionFields,
+    plan: (a, _x, ctx) => required(ctx, String(a.plan)),
+    kind: (a) => upper<SectionKind>(a.kind),
+    confidence: (a) => (a.confidence as 'H' | 'M' | 'L' | null) ?? null,
+    keywords: (a) => (a.keywords as string[] | undefined) ?? [],
+    measures: (a, _x, ctx) => ctx.loaders.measures.load(a.id),
+    targets: (a, _x, ctx) => ctx.loaders.targets.load(a.id),
+    implementedBy: (a, _x, ctx) => ctx.loaders.linksTo.load(a.id),
+  },
+
+  Measure: {
+    ...provisionFields,
+    plan: (m, _x, ctx) => required(ctx, String(m.plan)),
+    action: async (m, _x, ctx) => required(ctx, (await ctx.loaders.parents.load(m.id))?.actionId ?? ''),
+    confidence: (m) => (m.confidence as 'H' | 'M' | 'L' | null) ?? null,
+    keywords: (m) => (m.keywords as string[] | undefined) ?? [],
+    items: (m) => (m.items as string[] | undefined) ?? [],
+    targets: (m, _x, ctx) => ctx.loaders.targets.load(m.id),
+    regions: (m, _x, ctx) => ctx.loaders.regions.load(m.id),
+    agencies: (m, _x, ctx) => ctx.loaders.agencies.load(m.id),
+    implementedBy: (m, _x, ctx) => ctx.loaders.linksTo.load(m.id),
+  },
+
+  Indicator: {
+    name: (i) => String(i.name),
+    targets: async (i, { planIds }, ctx) =>
+      (await ctx.loaders.indicatorTargets.load(i.id)).filter((t) => !planIds || planIds.includes(t.planId)),
+  },
+
+  Region: {
+    name: (r) => String(r.name),
+    kind: (r) => upper<RegionKind>(r.kind),
+    parent: async (r, _x, ctx) => nodeOf(ctx, (await ctx.loaders.regionNeighbours.load(r.id))?.parentId),
+    plans: async (r, _x, ctx) =>
+      Promise.all(
+        ((await ctx.loaders.regionNeighbours.load(r.id))?.planIds ?? []).map((id) => required(ctx, id)),
+      ),
+  },
+
+  Agency: {
+    name: (a) => String(a.name),
+    plans: (a, _x, ctx) => ctx.loaders.agencyPlans.load(a.id),
+  },
+
+  RegionMention: { region: (m, _x, ctx) => required(ctx, m.regionId) },
+
+  AgencyRole: {
+    agency: (r, _x, ctx) => required(ctx, r.agencyId),
+    plan: async (r, _x, ctx) => {
+      const owner = await nodeOf(ctx, r.ownerId);
+      return owner?.__typename === 'Plan' ? owner : nodeOf(ctx, str(owner?.plan));
+    },
+  },
+
+  Alignment: {
+    from: (l, _x, ctx) => required(ctx, l.fromId),
+    to: (l, _x, ctx) => required(ctx, l.toId),
+    method: (l) => upper<AlignmentMethod>(l.method),
+    evidence: (l) => JSON.parse(l.evidence) as EvidenceRecord[],
+    review: (l) =>
+      l.review
+        ? { decision: l.review as 'CONFIRM' | 'REJECT', note: l.reviewNote ?? null, at: l.reviewedAt ?? '' }
+        : null,
+    source: async (l, _x, ctx) => {
+      const from = await nodeOf(ctx, l.fromId);
+      return from ? sourceOf(from) : null;
+    },
+  },
+
+  Evidence: { quotedFrom: (e) => e.source },
+
+  Candidate: {
+    task: (c, _x, ctx) => required(ctx, c.to),
+    evidence: (c) => c.evidence as EvidenceRecord[],
+  },
+
+  Target: {
+    indicator: (t, _x, ctx) => required(ctx, t.indicatorId),
+    owner: (t, _x, ctx) => required(ctx, t.ownerId),
+    plan: (t, _x, ctx) => required(ctx, t.planId),
+    cumulative: (t) => t.cumulative === true,
+  },
+
+  Trace: {
+    measure: (t) => t.measure,
+    aligned: (t) => t.links.length > 0,
+    path: async (t, _x, ctx) => {
+      const best = t.links[0];
+      if (!best) return [];
+      const [task, action, plan] = await Promise.all([
+        required(ctx, best.link.toId),
+        required(ctx, best.actionId),
+        required(ctx, best.planId),
+      ]);
+      return [
+        { kind: 'TASK' as const, node: task, link: best.link },
+        { kind: 'ACTION' as const, node: action, link: t.actionLink },
+        { kind: 'PLAN' as const, node: plan, link: t.planLink },
+      ];
+    },
+    otherLinks: (t) => t.links.slice(1).map((l) => l.link),
+    candidates: (t) => (t.links.length > 0 ? [] : JSON.parse(String(t.measure.candidates ?? '[]'))),
+  },
+
+  Coverage: {
+    covered: (c) => c.tasks.filter((t) => t.links.length > 0).length,
+    total: (c) => c.tasks.length,
+    ratio: (c) => (c.tasks.length ? c.tasks.filter((t) => t.links.length > 0).length / c.tasks.length : 0),
+  },
+
+  TaskCoverage: {
+    covered: (t) => t.links.length > 0,
+    linkCount: (t) => t.links.length,
+    best: (t): LinkRecord[] => t.links.slice(0, 3),
+  },
+
+  SearchHit: { kind: (h) => upper<SearchKind>(h.node.__typename) },
+};

@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createDriver } from '../../src/graph/driver.js';
+import { loadInputs } from '../../src/graph/load.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { emptyGraph } from '../support/graph.js';
+
+const SH = '沪府发-2024-12';
+const ZJ = 'doc-003-ec6a7881f5664fda';
+const KEY = 'test-key';
+
+let t: TestApi;
+beforeAll(async () => {
+  const cfg = loadConfig();
+  const driver = createDriver(cfg);
+  await emptyGraph(driver);
+  await loadInputs(driver, cfg.NEO4J_DATABASE, ['seeds']);
+  await driver.close();
+  t = await startTestApi({ PLANTRACE_API_KEY: KEY });
+});
+afterAll(async () => t.close());
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const ok = async (
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) => {
+  const res = await t.gql<Data>(query, variables, headers);
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+};
+const errorCode = async (
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) => (await t.gql(query, variables, headers)).errors?.[0]?.extensions?.code;
+
+describe('trace', () => {
+  it('leads Shanghai’s 优化户籍和居住证政策 to 进一步深化户籍制度改革, its action and the national plan', async () => {
+    const d = await ok(`{ trace(measureId: "${SH}/a1/m1") {
+      measure { title } aligned
+      path { kind node { id title } link { score method evidence { kind text from { start end } } } } } }`);
+    const tr = d.trace;
+    expect(tr.measure.title).toBe('优化户籍和居住证政策');
+    expect(tr.path.map((s: Data) => [s.kind, s.node.id])).toEqual([
+      ['TASK', '国发-2024-17/a1/m1'],
+      ['ACTION', '国发-2024-17/a1'],
+      ['PLAN', '国发-2024-17'],
+    ]);
+    expect(tr.path[0].node.title).toBe('进一步深化户籍制度改革');
+    expect(tr.path[0].link.method).toBe('LEXICAL');
+    expect(tr.path[0].link.score).toBeGreaterThan(0.65);
+    expect(tr.path[0].link.evidence.some((e: Data) => e.kind === 'term' && e.text === '户籍')).toBe(true);
+    expect(tr.path[1].link.method).toBe('EXPLICIT'); // the interpretation says so
+    expect(tr.path[2].link.method).toBe('EXPLICIT'); // the plan cites the national plan
+  });
+
+  it('gives an empty path and the rejected candidates for a measure with no national counterpart', async () => {
+    const d = await ok(
+      `{ trace(measureId: "${SH}/a3/m1") { aligned path { kind } candidates { task { id } score } } }`,
+    );
+    expect(d.trace.aligned).toBe(false);
+    expect(d.trace.path).toEqual([]);
+    expect(d.trace.candidates.length).toBeGreaterThan(0);
+    expect(d.trace.candidates[0].score).toBeLessThan(0.65);
+  });
+
+  it('shows the exact source text of a measure', async () => {
+    const d = await ok(`{ measure(id: "${SH}/a1/m1") { source { file line start end text } } }`);
+    expect(d.measure.source).toMatchObject({ file: '000_c51c4008d2d0f852.txt', line: 27 });
+    expect(d.measure.source.text.startsWith('优化户籍和居住证政策。')).toBe(true);
+  });
+});
+
+describe('coverage, implementations, matrix', () => {
+  it('reports Zhejiang’s coverage of the national tasks, with the gaps', async () => {
+    const d = await ok(`{ coverage(planId: "${ZJ}") { covered total ratio
+      tasks { task { id title } covered linkCount best { from { id } score } } } }`);
+    const c = d.coverage;
+    expect(c.total).toBe(20);
+    expect(c.covered).toBe(c.tasks.filter((x: Data) => x.covered).length);
+    expect(c.ratio).toBeCloseTo(c.covered / 20);
+    const a1 = c.tasks.filter((x: Data) => x.task.id.startsWith('国发-2024-17/a1/'));
+    expect(a1.every((x: Data) => x.covered)).toBe(true);
+    const hukou = c.tasks.find((x: Data) => x.task.id === '国发-2024-17/a1/m1');
+    expect(hukou.best[0].from.id).toBe(`${ZJ}/a1/m6`); // 进一步放开放宽落户条件
+    expect(c.tasks.some((x: Data) => !x.covered)).toBe(true);
+  });
+
+  it('lists the local measures implementing a national task, filtered by plan and paginated', async () => {
+    const all = await ok(
+      `{ implementations(nationalTaskId: "国发-2024-17/a1/m1") { totalCount nodes { from { id } } } }`,
+    );
+    expect(all.implementations.nodes.map((n: Data) => n.from.id)).toEqual(
+      expect.arrayContaining([`${SH}/a1/m1`, `${ZJ}/a1/m6`]),
+    );
+    const zj = await ok(
+      `{ implementations(nationalTaskId: "国发-2024-17/a1/m1", planIds: ["${ZJ}"]) { nodes { from { id } } } }`,
+    );
+    expect(zj.implementations.nodes.map((n: Data) => n.from.id)).toEqual([`${ZJ}/a1/m6`]);
+    const page = await ok(
+      `{ implementations(nationalTaskId: "国发-2024-17/a3/m1", first: 1) { totalCount nodes { score } pageInfo { hasNextPage endCursor } } }`,
+    );
+    expect(page.implementations.nodes).toHaveLength(1);
+    expect(page.implementations.pageInfo.hasNextPage).toBe(page.implementations.totalCount > 1);
+    const next = await ok(
+      `query($after: String) { implementations(nationalTaskId: "国发-2024-17/a3/m1", first: 1, after: $after) { nodes { score } } }`,
+      {
+        after: page.implementations.pageInfo.endCursor,
+      },
+    );
+    expect(next.implementations.nodes[0].score).toBeLessThanOrEqual(page.implementations.nodes[0].score);
+  });
+
+  it('gives the task × plan matrix, also as CSV', async () => {
+    const d = await ok(
+      `{ alignmentMatrix { plans { id } rows { task { id } cells { planId links bestScore } } } }`,
+    );
+    expect(d.alignmentMatrix.plans.map((p: Data) => p.id).sort()).toEqual([ZJ, SH].sort());
+    const row = d.alignmentMatrix.rows.find((r: Data) => r.task.id === '国发-2024-17/a1/m1');
+    expect(row.cells.find((c: Data) => c.planId === ZJ).links).toBe(1);
+    const csv = await (
+      await fetch(`${t.base}/alignment-matrix.csv?planIds=${encodeURIComponent(ZJ)}`)
+    ).text();
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(`task_id,task,action,${ZJ} links,${ZJ} best_score`);
+    expect(lines).toHaveLength(21);
+  });
+});
+
+describe('targets and search', () => {
+  it('compares one quantity across plans whatever its phrasing', async () => {
+    const d = await ok(
+      `{ compareTargets(indicator: "城镇化率") { indicator { id name } targets { value unit comparator year plan { id } } } }`,
+    );
+    expect(d.compareTargets.indicator.name).toBe('常住人口城镇化率');
+    expect(d.compareTargets.targets).toContainEqual({
+      value: 77,
+      unit: '%',
+      comparator: 'approx',
+      year: 2028,
+      plan: { id: ZJ },
+    });
+    expect(d.compareTargets.targets).toContainEqual(
+      expect.objectContaining({ value: 70, plan: { id: '国发-2024-17' } }),
+    );
+  });
+
+  it('finds the same hits for 随迁子女 and 隨遷子女, with marked snippets', async () => {
+    const q = `query($text: String!) { search(text: $text, kinds: [MEASURE], first: 20) { totalCount nodes { kind snippet node { ... on Measure { id } } } } }`;
+    const simplified = await ok(q, { text: '随迁子女' });
+    const traditional = await ok(q, { text: '隨遷子女' });
+    const ids = (d: Data) => d.search.nodes.map((n: Data) => n.node.id);
+    expect(ids(simplified)).toEqual(ids(traditional));
+    expect(ids(simplified)).toEqual(
+      expect.arrayContaining([`${SH}/a1/m4`, `${ZJ}/a1/m3`, '国发-2024-17/a1/m4']),
+    );
+    expect(simplified.search.nodes[0].snippet).toMatch(/<mark>(随迁子女|隨遷子女)<\/mark>/);
+  });
+});
+
+describe('reviews and analysts’ links', () => {
+  const review = `mutation($from: ID!, $to: ID!, $d: ReviewDecision!) { reviewAlignment(from: $from, to: $to, decision: $d, note: "checked") { method review { decision note at } } }`;
+
+  it('refuses mutations without the API key', async () => {
+    expect(await errorCode(review, { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'CONFIRM' })).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      await errorCode(
+        review,
+        { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'CONFIRM' },
+        { 'x-api-key': 'wrong' },
+      ),
+    ).toBe('UNAUTHENTICATED');
+  });
+
+  it('stores a rejection that wins over the aligner and survives a re-load', async () => {
+    const h = { 'x-api-key': KEY };
+    const d = await ok(review, { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'REJECT' }, h);
+    expect(d.reviewAlignment.review).toMatchObject({ decision: 'REJECT', note: 'checked' });
+    const cfg = loadConfig();
+    const driver = createDriver(cfg);
+    await loadInputs(driver, cfg.NEO4J_DATABASE, ['seeds'], { force: true });
+    await driver.close();
+    const after = await ok(`{ coverage(planId: "${ZJ}") { tasks { task { id } linkCount } } }
+      # the rejected link is kept, flagged, and left out of analyses`);
+    expect(after.coverage.tasks.find((x: Data) => x.task.id === '国发-2024-17/a1/m1').linkCount).toBe(0);
+    const m = await ok(
+      `{ measure(id: "${ZJ}/a1/m6") { implements(includeRejected: true) { to { id } review { decision } } } }`,
+    );
+    expect(m.measure.implements).toContainEqual({
+      to: { id: '国发-2024-17/a1/m1' },
+      review: { decision: 'REJECT' },
+    });
+    await ok(review, { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'CONFIRM' }, h);
+  });
+
+  it('adds an analyst link that the trace then shows, and refuses a link the wrong way round', async () => {
+    const h = { 'x-api-key': KEY };
+    const add = `mutation($from: ID!, $to: ID!) { addAlignment(from: $from, to: $to, note: "承载区建设支撑产业园区提级") { method score review { decision } } }`;
+    const d = await ok(add, { from: `${SH}/a3/m1`, to: '国发-2024-17/a2/m2' }, h);
+    expect(d.addAlignment).toMatchObject({ method: 'ANALYST', score: 1, review: { decision: 'CONFIRM' } });
+    const tr = await ok(
+      `{ trace(measureId: "${SH}/a3/m1") { aligned path { node { id } link { method } } } }`,
+    );
+    expect(tr.trace.path[0]).toEqual({ node: { id: '国发-2024-17/a2/m2' }, link: { method: 'ANALYST' } });
+    expect(await errorCode(add, { from: '国发-2024-17/a2/m2', to: `${SH}/a3/m1` }, h)).toBe('BAD_USER_INPUT');
+    expect(await errorCode(add, { from: 'nope', to: '国发-2024-17/a2/m2' }, h)).toBe('NOT_FOUND');
+  });
+});
+
+describe('errors and limits', () => {
+  it('types its errors', async () => {
+    expect(await errorCode(`{ plan(id: "nope") { id } }`)).toBe('NOT_FOUND');
+    expect(await errorCode(`{ trace(measureId: "nope") { aligned } }`)).toBe('NOT_FOUND');
+    expect(await errorCode(`{ plans(first: 1000) { totalCount } }`)).toBe('BAD_USER_INPUT');
+    expect(await errorCode(`{ search(text: "  ") { totalCount } }`)).toBe('BAD_USER_INPUT');
+    expect(await errorCode(`{ implementations(nationalTaskId: "${SH}/a1/m1") { totalCount } }`)).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it('bounds depth and aliases', async () => {
+    const deep = `{ plans { nodes { actions { measures { implements { to { ... on Measure { action { plan { actions { measures { implements { to { id } } } } } } } } } } } } } }`;
+    expect((await t.gql(deep)).errors?.[0]?.message).toMatch(/depth/i);
+    const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: health { ok }`).join(' ')} }`;
+    expect((await t.gql(aliases)).errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('answers nested lists with a few batched queries, not one per row (no N+1)', async () => {
+    const before = t.api.store.queryCount;
+    const d = await ok(
+      `{ plans(first: 10) { nodes { actions { measures { targets { value } implements { to { id } } } } } } }`,
+    );
+    const measures = d.plans.nodes.flatMap((p: Data) => p.actions.flatMap((a: Data) => a.measures)).length;
+    expect(measures).toBeGreaterThan(80);
+    expect(t.api.store.queryCount - before).toBeLessThanOrEqual(6);
+  });
+
+  it('says UNAVAILABLE, without database text, when Neo4j cannot be reached; /health says 503', async () => {
+    const down = await startTestApi({ NEO4J_URI: 'bolt://127.0.0.1:1' });
+    try {
+      const res = await down.gql(`{ plans { totalCount } }`);
+      expect(res.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
+      expect(JSON.stringify(res.errors)).not.toMatch(/ECONNREFUSED|bolt|Neo4jError|stack/i);
+      expect((await fetch(`${down.base}/health`)).status).toBe(503);
+    } finally {
+      await down.close();
+    }
+  });
+});
