@@ -7,7 +7,9 @@ WITH m, r, t, na, np
 ORDER BY CASE r.review WHEN 'CONFIRM' THEN 0 ELSE 1 END, r.score DESC
 WITH m, [x IN collect(CASE WHEN r IS NULL THEN NULL ELSE {
         link: r {.*, fromId: m.id, toId: t.id, reviewedAt: toString(r.reviewedAt)},
-        actionId: na.id, planId: np.id} END) WHERE x IS NOT NULL] AS links
+        actionId: na.id, planId: np.id,
+        task: t {.*, __typename: 'Measure'}, action: na {.*, __typename: 'Action'},
+        plan: np {.*, __typename: 'Plan', national: true}} END) WHERE x IS NOT NULL] AS links
 OPTIONAL MATCH (la:Action)-[:HAS_MEASURE]->(m)
 OPTIONAL MATCH (lp:Plan)-[:HAS_ACTION]->(la)
 OPTIONAL MATCH (la)-[ar:IMPLEMENTS]->(:Action {id: links[0].actionId})

@@ -54,7 +54,15 @@ export interface AgencyRoleRecord {
 
 export interface TraceRecord {
   measure: NodeRecord;
-  links: { link: LinkRecord; actionId: string; planId: string }[];
+  /** Best first; with the national task, its action and plan of each link. */
+  links: {
+    link: LinkRecord;
+    actionId: string;
+    planId: string;
+    task: NodeRecord;
+    action: NodeRecord;
+    plan: NodeRecord;
+  }[];
   actionLink: LinkRecord | null;
   planLink: LinkRecord | null;
 }

@@ -162,18 +162,13 @@ export const typeResolvers: Resolvers = {
   Trace: {
     measure: (t) => t.measure,
     aligned: (t) => t.links.length > 0,
-    path: async (t, _x, ctx) => {
+    path: (t) => {
       const best = t.links[0];
       if (!best) return [];
-      const [task, action, plan] = await Promise.all([
-        required(ctx, best.link.toId),
-        required(ctx, best.actionId),
-        required(ctx, best.planId),
-      ]);
       return [
-        { kind: 'TASK' as const, node: task, link: best.link },
-        { kind: 'ACTION' as const, node: action, link: t.actionLink },
-        { kind: 'PLAN' as const, node: plan, link: t.planLink },
+        { kind: 'TASK' as const, node: best.task, link: best.link },
+        { kind: 'ACTION' as const, node: best.action, link: t.actionLink },
+        { kind: 'PLAN' as const, node: best.plan, link: t.planLink },
       ];
     },
     otherLinks: (t) => t.links.slice(1).map((l) => l.link),
