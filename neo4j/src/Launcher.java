@@ -8,14 +8,16 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * Runs a Neo4j 5.26 Community server from the Maven Central jars (neo4j-harness), because the
  * tarball cannot be downloaded on these machines. Bound to loopback only; data lives in a folder
  * that survives restarts. Stopped by SIGTERM (a shutdown hook closes the database cleanly).
  *
- * usage: java -cp lib/*:classes Launcher <home> <boltPort> <httpPort>
- * where <home> holds data/, plugins/ and run/ (the harness's scratch folder).
+ * usage: java -cp lib/*:classes Launcher <home> <boltPort> <httpPort> [<browserPostConnectCmd>]
+ * where <home> holds data/, plugins/ and run/ (the harness's scratch folder), and the optional last
+ * argument is a Neo4j Browser command run after connecting (plantrace passes `style <url>`).
  */
 public final class Launcher {
     public static void main(String[] args) throws Exception {
@@ -26,7 +28,14 @@ public final class Launcher {
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         Path scratch = Files.createDirectories(home.resolve("run"));
 
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(scratch)
+        var builder = Neo4jBuilders.newInProcessBuilder(scratch);
+        if (args.length > 3) {
+            String host = java.net.URI.create(args[3].replaceFirst("^\\w+\\s+", "")).getHost();
+            builder = builder
+                    .withConfig(ServerSettings.browser_post_connect_cmd, args[3])
+                    .withConfig(ServerSettings.browser_remote_content_hostname_whitelist, host == null ? "" : host);
+        }
+        Neo4j neo4j = builder
                 .withConfig(GraphDatabaseSettings.data_directory, data)
                 .withConfig(GraphDatabaseSettings.plugin_dir, plugins)
                 .withConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("apoc.*"))

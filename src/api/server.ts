@@ -1,5 +1,6 @@
 // The HTTP server: Apollo Server at /graphql (express integration), plus /health.
 import http from 'node:http';
+import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -17,6 +18,7 @@ import { readMatrix } from './resolvers/query.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { GraphStore } from './store.js';
+import { packageRoot } from '../paths.js';
 
 export interface RunningApi {
   url: string;
@@ -64,6 +66,15 @@ export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Pr
       res.status(503).json({ ok: false, neo4j: { reachable: false } });
     }
   });
+  // Neo4j Browser's style sheet and guide (browser/), fetched by the Browser from another origin.
+  app.use('/browser', (_req, res, next) => {
+    res.set('Access-Control-Allow-Origin', '*');
+    next();
+  });
+  app.use('/browser', express.static(path.join(packageRoot, 'browser'), { setHeaders: browserContentTypes }));
+  // The built-in view (bundled by src/view/build.ts; no CDN).
+  app.use('/view', express.static(path.join(packageRoot, 'dist', 'view')));
+  app.get('/', (_req, res) => res.redirect('/view/'));
   // The alignment matrix as CSV: /alignment-matrix.csv?planIds=a,b (all local plans without it).
   app.get('/alignment-matrix.csv', async (req, res) => {
     try {
@@ -142,4 +153,9 @@ export function matrixCsv(m: import('./records.js').AlignmentMatrixRecord): stri
     ...r.cells.flatMap((c) => [c.links, c.bestScore]),
   ]);
   return `\uFEFF${[header, ...lines].map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+function browserContentTypes(res: http.ServerResponse, file: string): void {
+  if (file.endsWith('.grass')) res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  if (file.endsWith('.adoc')) res.setHeader('Content-Type', 'text/plain; charset=utf-8');
 }

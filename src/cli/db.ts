@@ -1,7 +1,7 @@
 // `plantrace db start|stop|status`: the local Neo4j server (ignored when NEO4J_URI names another one).
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
-import { boltAnswers, startLocal, statusLocal, stopLocal } from '../db/local-neo4j.js';
+import { boltAnswers, browserStyleUrl, startLocal, statusLocal, stopLocal } from '../db/local-neo4j.js';
 import { say } from './errors.js';
 
 export function registerDbCommands(program: Command): void {
@@ -16,6 +16,7 @@ export function registerDbCommands(program: Command): void {
       say(server.started ? 'Neo4j started.' : 'Neo4j is already running.');
       console.log(`bolt:    ${server.boltUri}`);
       console.log(`browser: ${server.browserUrl}`);
+      console.log(`style:   ${browserStyleUrl(cfg)} (applied on connect while the API runs)`);
     });
 
   db.command('stop')

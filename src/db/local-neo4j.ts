@@ -113,6 +113,11 @@ function logTail(cfg: Config, lines = 20): string {
   return readFileSync(logFile(cfg), 'utf8').trim().split('\n').slice(-lines).join('\n');
 }
 
+/** Where the API serves the Neo4j Browser style sheet (browser/plantrace.grass). */
+export function browserStyleUrl(cfg: Config): string {
+  return `http://${cfg.HOST}:${cfg.PORT}/browser/plantrace.grass`;
+}
+
 export async function startLocal(
   cfg: Config,
   report: (line: string) => void = () => {},
@@ -152,6 +157,8 @@ export async function startLocal(
       cfg.neo4jHome,
       String(cfg.PLANTRACE_NEO4J_BOLT_PORT),
       String(cfg.PLANTRACE_NEO4J_HTTP_PORT),
+      // Neo4j Browser runs this after connecting: plantrace's style sheet, served by the API.
+      `style ${browserStyleUrl(cfg)}`,
     ],
     { detached: true, stdio: ['ignore', out, out] },
   );
