@@ -10,6 +10,7 @@ import type { AlignmentLink, AlignmentResult, Candidate, Unaligned } from '../mo
 import type { PolicyDocument, Section } from '../model/document.js';
 import { applyCurated, type CuratedLink } from './curated.js';
 import { citationLink, explicitSectionLinks } from './explicit.js';
+import { end, makeLink, remark } from './links.js';
 import { NationalIndex, round, type TaskScore } from './national-index.js';
 
 export const THRESHOLDS = {
@@ -92,25 +93,14 @@ export function align(
           const evidence = index.evidence(s, m.text);
           const share = affinity.get(s.task.section.id) ?? 0;
           if (share > 0)
-            evidence.push({
-              kind: 'structure',
-              text: `${Math.round(share * 100)}% of the measures of “${section.titleSimplified}” point to “${s.task.section.titleSimplified}”`,
-              weight: round(share),
-              from: null,
-              to: null,
-              source: null,
-            });
-          links.push({
-            from: m.id,
-            fromTitle: m.title,
-            fromPlan: plan.id,
-            to: s.task.id,
-            toTitle: s.task.title,
-            score: round(score),
-            method: 'lexical',
-            rank: i + 1,
-            evidence,
-          });
+            evidence.push(
+              remark(
+                'structure',
+                `${Math.round(share * 100)}% of the measures of “${section.titleSimplified}” point to “${s.task.section.titleSimplified}”`,
+                share,
+              ),
+            );
+          links.push(makeLink(m, plan.id, s.task, score, 'lexical', evidence, i + 1));
         });
         if (chosen.length === 0) {
           const candidates: Candidate[] = adjusted.slice(0, THRESHOLDS.candidates).map(({ s, score }) => ({
@@ -223,26 +213,12 @@ function deriveSectionLinks(
     }
     const score = sum / section.measures.length;
     if (score < THRESHOLDS.section) continue;
-    out.push({
-      from: section.id,
-      fromTitle: section.titleSimplified,
-      fromPlan: plan.id,
-      to: target.id,
-      toTitle: target.titleSimplified,
-      score: round(score),
-      method: 'derived',
-      rank: 0,
-      evidence: [
-        {
-          kind: 'measures',
-          text: `${linked} of ${section.measures.length} measures link to ${tasks.size} of ${target.measures.length} tasks of this action`,
-          weight: round(linked / section.measures.length),
-          from: null,
-          to: null,
-          source: null,
-        },
-      ],
-    });
+    const count = `${linked} of ${section.measures.length} measures link to ${tasks.size} of ${target.measures.length} tasks of this action`;
+    out.push(
+      makeLink(end(section), plan.id, end(target), score, 'derived', [
+        remark('measures', count, linked / section.measures.length),
+      ]),
+    );
   }
   return out;
 }
@@ -255,26 +231,9 @@ function derivedPlanLink(
 ): AlignmentLink {
   const covered = new Set(links.filter((l) => l.fromPlan === plan.id).map((l) => l.to));
   const share = covered.size / index.tasks.length;
-  return {
-    from: plan.id,
-    fromTitle: plan.titleSimplified,
-    fromPlan: plan.id,
-    to: national.id,
-    toTitle: national.titleSimplified,
-    score: round(share),
-    method: 'derived',
-    rank: 1,
-    evidence: [
-      {
-        kind: 'measures',
-        text: `covers ${covered.size} of ${index.tasks.length} national tasks`,
-        weight: round(share),
-        from: null,
-        to: null,
-        source: null,
-      },
-    ],
-  };
+  return makeLink(end(plan), plan.id, end(national), share, 'derived', [
+    remark('measures', `covers ${covered.size} of ${index.tasks.length} national tasks`, share),
+  ]);
 }
 
 /** The plan an interpretation explains: same region, and the quoted name when it says one. */

@@ -5,6 +5,7 @@
 import type { AlignmentLink, Evidence } from '../model/alignment.js';
 import type { PolicyDocument, Section } from '../model/document.js';
 import { toSimplified } from '../parse/script.js';
+import { end, makeLink } from './links.js';
 import type { NationalIndex } from './national-index.js';
 
 const NATIONAL_STATEMENT = /国家《[^》]*》[^。]*?提出[^。]*。?/g;
@@ -82,16 +83,8 @@ export function explicitSectionLinks(
     const from = planSection ?? section;
     const fromDoc = planSection ? plan! : interpretation;
     const quote = section.text.slice(quoteStart, quoteEnd);
-    links.push({
-      from: from.id,
-      fromTitle: from.titleSimplified,
-      fromPlan: fromDoc.id,
-      to: target.id,
-      toTitle: target.titleSimplified,
-      score,
-      method: 'explicit',
-      rank: 1,
-      evidence: [
+    links.push(
+      makeLink(end(from), fromDoc.id, end(target), score, 'explicit', [
         {
           kind: 'statement',
           text: quote,
@@ -100,8 +93,8 @@ export function explicitSectionLinks(
           to,
           source: { id: section.id, file: interpretation.file, line: section.line },
         },
-      ],
-    });
+      ]),
+    );
   }
   return links;
 }
@@ -134,26 +127,16 @@ export function citationLink(plan: PolicyDocument, national: PolicyDocument): Al
     const hit = needles.find((n) => s.text.includes(n));
     if (!hit) continue;
     const at = s.text.indexOf(hit);
-    return {
-      from: plan.id,
-      fromTitle: plan.titleSimplified,
-      fromPlan: plan.id,
-      to: national.id,
-      toTitle: national.titleSimplified,
-      score: 1,
-      method: 'explicit',
-      rank: 1,
-      evidence: [
-        {
-          kind: 'citation',
-          text: s.text.trim(),
-          weight: null,
-          from: { start: s.start + at, end: s.start + at + hit.length },
-          to: null,
-          source: { id: plan.id, file: plan.file, line: 1 },
-        },
-      ],
-    };
+    return makeLink(end(plan), plan.id, end(national), 1, 'explicit', [
+      {
+        kind: 'citation',
+        text: s.text.trim(),
+        weight: null,
+        from: { start: s.start + at, end: s.start + at + hit.length },
+        to: null,
+        source: { id: plan.id, file: plan.file, line: 1 },
+      },
+    ]);
   }
   return null;
 }
