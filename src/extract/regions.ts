@@ -22,6 +22,10 @@ export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
 
   // Longest match at each position, left to right.
   for (let i = 0; i < text.length;) {
+    if (!g.firstChars.has(text[i]!)) {
+      i++;
+      continue;
+    }
     let matched = 0;
     for (let len = Math.min(16, text.length - i); len >= 2 && !matched; len--) {
       const name = text.slice(i, i + len);
@@ -37,6 +41,7 @@ export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
         matched = len;
         break;
       }
+      if (!g.hasName(name)) continue;
       // Counties only by full name; a city's short name only inside the document's own province
       // (创新乡村 is not 新乡).
       const candidates = g

@@ -7,7 +7,7 @@ import { interpretedPlan } from '../align/aligner.js';
 import type { PolicyDocument } from '../model/document.js';
 import { readDocuments, type Rejected } from '../parse/read.js';
 import { Neo4jUnavailableError } from './driver.js';
-import { toRows, type DocumentRows } from './rows.js';
+import { alignmentByDocument, toRows, type DocumentRows } from './rows.js';
 import {
   addCounts,
   applySchema,
@@ -80,9 +80,11 @@ export function prepareBatch(
   const batch = [national, ...local].sort(
     (a, b) => order[isNational(a) ? 'national' : a.kind] - order[isNational(b) ? 'national' : b.kind],
   );
+  const byDocument = alignmentByDocument(alignment);
   const rows = batch.map((doc) =>
     toRows(doc, {
-      alignment,
+      links: byDocument.get(doc.id)?.links ?? [],
+      unaligned: byDocument.get(doc.id)?.unaligned ?? [],
       interprets: doc.kind === 'interpretation' ? (interpretedPlan(doc, plans)?.id ?? null) : null,
     }),
   );

@@ -37,16 +37,32 @@ export interface DocumentRows {
 }
 
 export interface RowContext {
-  alignment: AlignmentResult;
+  /** This document's links (plan, section and measure level), from the alignment of its batch. */
+  links: AlignmentLink[];
+  /** This document's measures with no national counterpart. */
+  unaligned: Unaligned[];
   /** The plan an interpretation explains, when known. */
   interprets: string | null;
+}
+
+/** Splits an alignment by the document each link starts from, for toRows (one pass, not one per document). */
+export function alignmentByDocument(alignment: AlignmentResult): Map<string, Omit<RowContext, 'interprets'>> {
+  const out = new Map<string, Omit<RowContext, 'interprets'>>();
+  const slot = (id: string) => {
+    let s = out.get(id);
+    if (!s) out.set(id, (s = { links: [], unaligned: [] }));
+    return s;
+  };
+  for (const l of [...alignment.planLinks, ...alignment.sectionLinks, ...alignment.links])
+    slot(l.fromPlan).links.push(l);
+  for (const u of alignment.unaligned) slot(u.plan).unaligned.push(u);
+  return out;
 }
 
 const provenance = (doc: PolicyDocument) => ({ file: doc.file, sha256: doc.sha256 });
 
 export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
   const prov = provenance(doc);
-  const owns = (id: string) => id === doc.id || id.startsWith(`${doc.id}/`);
   const spans = new Map<string, { line: number; start: number; end: number }>();
   spans.set(doc.id, { line: 1, start: 0, end: 0 });
 
@@ -75,7 +91,7 @@ export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
     };
   });
 
-  const unaligned = new Map<string, Unaligned>(ctx.alignment.unaligned.map((u) => [u.id, u]));
+  const unaligned = new Map<string, Unaligned>(ctx.unaligned.map((u) => [u.id, u]));
   const measures = doc.sections.flatMap((s) =>
     s.measures.map((m) => {
       spans.set(m.id, m);
@@ -171,12 +187,7 @@ export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
   for (const s of doc.sections)
     for (const m of s.measures) addAgencies(m.id, m.agencies, (a) => a.role === 'responsible');
 
-  const links: AlignmentLink[] = [
-    ...ctx.alignment.planLinks,
-    ...ctx.alignment.sectionLinks,
-    ...ctx.alignment.links,
-  ].filter((l) => owns(l.from));
-  const implementsRows = links.map((l) => {
+  const implementsRows = ctx.links.map((l) => {
     const span = spans.get(l.from) ?? { line: 1, start: 0, end: 0 };
     return {
       from: l.from,

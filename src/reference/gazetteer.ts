@@ -124,6 +124,20 @@ export class Gazetteer {
     this.combined = new Map(
       Object.entries(file.combined).map(([k, v]) => [k, v.map((n) => this.resolveOne(n))]),
     );
+    const allNames = [
+      ...this.names.keys(),
+      ...this.combined.keys(),
+      ...[...this.scoped.values()].flatMap((m) => [...m.keys()]),
+    ];
+    this.firstChars = new Set(allNames.map((n) => n[0]!));
+  }
+
+  /** Characters some name starts with: a text scanner skips every other position at once. */
+  readonly firstChars: Set<string>;
+
+  /** Whether any region has this name (cheaper than lookup for the many slices that are no name). */
+  hasName(name: string): boolean {
+    return this.names.has(name);
   }
 
   private alias(name: string, id: string, preferred = false): void {
