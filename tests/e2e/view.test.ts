@@ -80,6 +80,20 @@ describe('built-in view', () => {
     await page.locator('#trace-panel').screenshot({ path: path.join(shots, 'trace.png') });
   });
 
+  it('shows what a node or link is when hovered', async () => {
+    const box = (await page.locator('#trace-canvas').boundingBox())!;
+    const tip = page.locator('#trace-tooltip');
+    // Sweep the pointer over the graph until it is over a node or a link (the layout decides where).
+    let shown = false;
+    for (let y = box.y + 10; y < box.y + box.height && !shown; y += 18)
+      for (let x = box.x + 10; x < box.x + box.width && !shown; x += 18) {
+        await page.mouse.move(x, y);
+        shown = await tip.isVisible();
+      }
+    expect(shown).toBe(true);
+    expect(await tip.innerText()).toMatch(/score|国发-2024-17|沪府发-2024-12/);
+  });
+
   it('shows the rejected candidates of a measure with no national counterpart', async () => {
     await page.goto(`${t.base}/view/?trace=${encodeURIComponent('沪府发-2024-12/a3/m1')}`);
     await page.waitForFunction('window.plantraceView.traceNodeCount > 0', null, { timeout: 30_000 });
