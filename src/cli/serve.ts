@@ -37,6 +37,7 @@ async function serve(cfg: Config): Promise<void> {
   await verifyNeo4j(driver, cfg.neo4jUri);
   const api = await startApi(cfg, driver);
   say(`GraphQL at ${api.url}`);
+  say(`View at ${api.url.replace(/\/graphql$/, '/view/')}`);
   const shutdown = async () => {
     await api.close();
     await driver.close();
