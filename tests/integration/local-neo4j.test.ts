@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startTestApi } from '../support/api.js';
 import { runCli } from '../support/cli.js';
 
 const env = {
@@ -69,6 +70,31 @@ describe('plantrace db start|stop|status', () => {
     expect(runCli(['db', 'start'], env).status).toBe(0);
     expect(await query<{ n: number }>('MATCH (p:LifecycleProbe) RETURN count(p) AS n')).toEqual([{ n: 1 }]);
   });
+
+  it("applies plantrace's style sheet when Neo4j Browser connects", async () => {
+    const rows = await query<{ value: string }>(
+      "CALL dbms.listConfig('browser.post_connect_cmd') YIELD value RETURN value",
+    );
+    expect(rows[0]?.value).toBe('style http://127.0.0.1:4000/browser/plantrace.grass');
+  });
+
+  it('the API keeps running while Neo4j restarts, says UNAVAILABLE meanwhile, and recovers by itself', async () => {
+    const api = await startTestApi({ NEO4J_URI: uri });
+    try {
+      const ask = () => api.gql<{ plans: { totalCount: number } }>('{ plans { totalCount } }');
+      expect((await ask()).errors).toBeUndefined();
+      expect(runCli(['db', 'stop'], env).status).toBe(0);
+      const during = await ask();
+      expect(during.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
+      expect((await fetch(`${api.base}/health`)).status).toBe(503);
+      expect(runCli(['db', 'start'], env).status).toBe(0);
+      const after = await ask();
+      expect(after.errors).toBeUndefined();
+      expect(after.data?.plans.totalCount).toBe(0);
+    } finally {
+      await api.close();
+    }
+  }, 120_000);
 
   it('loads APOC Core', async () => {
     const [row] = await query<{ v: string }>('RETURN apoc.version() AS v');
