@@ -1,5 +1,6 @@
 // Typed GraphQL errors. Clients switch on `extensions.code`; messages never carry database text.
 import { GraphQLError } from 'graphql';
+import { isServerUnavailable } from '../graph/driver.js';
 
 export const notFound = (what: string, id: string) =>
   new GraphQLError(`${what} ${id} not found`, { extensions: { code: 'NOT_FOUND', id } });
@@ -17,12 +18,14 @@ export const unavailable = () =>
     extensions: { code: 'UNAVAILABLE' },
   });
 
-/** Driver errors that mean "Neo4j is down or restarting", as opposed to a bad query. */
+/**
+ * Driver errors that mean "Neo4j is down or restarting", as opposed to a bad query: the server being
+ * unreachable, a transient error, or a connection that cannot be made or acquired.
+ */
 export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   return (
-    code === 'ServiceUnavailable' ||
-    code === 'SessionExpired' ||
+    isServerUnavailable(err) ||
     code.startsWith('Neo.TransientError.') ||
     /ECONNREFUSED|connect|Pool is closed|acquisition timed out/i.test((err as Error).message ?? '')
   );

@@ -4,6 +4,7 @@
 // database's message; the driver reconnects by itself when Neo4j comes back.
 import type { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
+import { inTransaction } from '../graph/driver.js';
 import { log } from '../log.js';
 import { isUnavailable, unavailable } from './errors.js';
 
@@ -31,14 +32,13 @@ export class GraphStore {
     params: Record<string, unknown>,
   ): Promise<T[]> {
     this.queryCount++;
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const work = async (tx: ManagedTransaction) => {
       const res = await tx.run<T>(cypher(file), params);
       return res.records.map((r) => r.toObject());
     };
     const config = { timeout: this.timeoutMs, metadata: { app: 'plantrace-api', query: file } };
     try {
-      return await (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config));
+      return await inTransaction(this.driver, this.database, mode, work, config);
     } catch (err) {
       if (isUnavailable(err)) throw unavailable();
       log.error(
@@ -46,8 +46,6 @@ export class GraphStore {
         'query failed',
       );
       throw err;
-    } finally {
-      await session.close();
     }
   }
 

@@ -1,5 +1,8 @@
 // One neo4j-driver per process. Connection failures become one-line errors that name the URI.
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+
+/** The driver does not export its transaction config type; this is it (timeout, metadata). */
+type TransactionConfig = Parameters<Session['executeRead']>[1];
 import type { Config } from '../config.js';
 
 export class Neo4jUnavailableError extends Error {
@@ -29,4 +32,26 @@ export async function verifyNeo4j(driver: Driver, uri: string): Promise<void> {
     const reason = /Caused by: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0];
     throw new Neo4jUnavailableError(`Neo4j is not reachable at ${uri}: ${reason}`);
   }
+}
+
+/** Runs `work` in one managed read or write transaction (retried on transient errors) of its own session. */
+export async function inTransaction<T>(
+  driver: Driver,
+  database: string,
+  mode: 'READ' | 'WRITE',
+  work: (tx: ManagedTransaction) => Promise<T>,
+  config?: TransactionConfig,
+): Promise<T> {
+  const session = driver.session({ database, defaultAccessMode: mode });
+  try {
+    return await (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config));
+  } finally {
+    await session.close();
+  }
+}
+
+/** Driver errors that mean the server cannot be reached (down, restarting, connection lost). */
+export function isServerUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'ServiceUnavailable' || code === 'SessionExpired';
 }

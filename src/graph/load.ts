@@ -6,7 +6,7 @@ import { alignDocuments, isNational, loadNational } from '../align/index.js';
 import { interpretedPlan } from '../align/aligner.js';
 import type { PolicyDocument } from '../model/document.js';
 import { readDocuments, type Rejected } from '../parse/read.js';
-import { Neo4jUnavailableError } from './driver.js';
+import { isServerUnavailable, Neo4jUnavailableError } from './driver.js';
 import { alignmentByDocument, toRows, type DocumentRows } from './rows.js';
 import {
   addCounts,
@@ -130,7 +130,7 @@ export async function loadInputs(
         addCounts(summary.counts, await writeDocument(driver, database, rows, fault));
         summary.loaded.push(rows.docId);
       } catch (err) {
-        if (isUnavailable(err))
+        if (isServerUnavailable(err))
           throw new Neo4jUnavailableError(
             `Neo4j became unreachable while loading ${doc.file}: ${(err as Error).message.split('\n')[0]}`,
           );
@@ -145,11 +145,6 @@ export async function loadInputs(
   }
   summary.seconds.write = (performance.now() - t1) / 1000;
   return summary;
-}
-
-function isUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return code === 'ServiceUnavailable' || code === 'SessionExpired';
 }
 
 function rowTotals(all: DocumentRows[]): LoadSummary['rows'] {

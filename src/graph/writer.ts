@@ -1,6 +1,7 @@
 // Graph writes: the schema, one document per transaction, unloading. All Cypher is in cypher/*.cypher.
 import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
 import { cypherStatements } from './cypher.js';
+import { inTransaction } from './driver.js';
 import type { DocumentRows } from './rows.js';
 
 export interface WriteCounts {
@@ -90,15 +91,13 @@ export async function writeDocument(
   rows: DocumentRows,
   fault?: FaultInjection,
 ): Promise<WriteCounts> {
-  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
-  try {
-    return await session.executeWrite(
-      (tx) => runAll(tx, cypherStatements('load-document'), rowParams(rows), fault),
-      { metadata: { app: 'plantrace', op: 'load', doc: rows.docId } },
-    );
-  } finally {
-    await session.close();
-  }
+  return inTransaction(
+    driver,
+    database,
+    'WRITE',
+    (tx) => runAll(tx, cypherStatements('load-document'), rowParams(rows), fault),
+    { metadata: { app: 'plantrace', op: 'load', doc: rows.docId } },
+  );
 }
 
 export async function unloadDocument(
@@ -106,16 +105,11 @@ export async function unloadDocument(
   database: string,
   id: string,
 ): Promise<{ found: boolean; counts: WriteCounts }> {
-  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const res = await tx.run(cypherStatements('unload-document')[0]!, { id });
-      const counts = countsOf(res.summary.counters);
-      return { found: counts.nodesDeleted > 0, counts };
-    });
-  } finally {
-    await session.close();
-  }
+  return inTransaction(driver, database, 'WRITE', async (tx) => {
+    const res = await tx.run(cypherStatements('unload-document')[0]!, { id });
+    const counts = countsOf(res.summary.counters);
+    return { found: counts.nodesDeleted > 0, counts };
+  });
 }
 
 /** The rows hash stored for each of these documents (absent: not in the graph). */
@@ -124,13 +118,10 @@ export async function storedHashes(
   database: string,
   ids: string[],
 ): Promise<Map<string, string>> {
-  const session = driver.session({ database, defaultAccessMode: 'READ' });
-  try {
-    const res = await session.executeRead((tx) => tx.run(cypherStatements('document-state')[0]!, { ids }));
-    return new Map(res.records.map((r) => [r.get('id') as string, r.get('rowsHash') as string]));
-  } finally {
-    await session.close();
-  }
+  const res = await inTransaction(driver, database, 'READ', (tx) =>
+    tx.run(cypherStatements('document-state')[0]!, { ids }),
+  );
+  return new Map(res.records.map((r) => [r.get('id') as string, r.get('rowsHash') as string]));
 }
 
 export interface GraphCounts {
@@ -139,16 +130,13 @@ export interface GraphCounts {
 }
 
 export async function graphCounts(driver: Driver, database: string): Promise<GraphCounts> {
-  const session = driver.session({ database, defaultAccessMode: 'READ' });
-  try {
-    const res = await session.executeRead((tx) => tx.run(cypherStatements('graph-counts')[0]!));
-    const out: GraphCounts = { nodes: {}, relationships: {} };
-    for (const r of res.records)
-      (r.get('what') === 'node' ? out.nodes : out.relationships)[r.get('name') as string] = r.get(
-        'count',
-      ) as number;
-    return out;
-  } finally {
-    await session.close();
-  }
+  const res = await inTransaction(driver, database, 'READ', (tx) =>
+    tx.run(cypherStatements('graph-counts')[0]!),
+  );
+  const out: GraphCounts = { nodes: {}, relationships: {} };
+  for (const r of res.records)
+    (r.get('what') === 'node' ? out.nodes : out.relationships)[r.get('name') as string] = r.get(
+      'count',
+    ) as number;
+  return out;
 }
