@@ -33,13 +33,19 @@ export async function readMatrix(
   return { plans: rows[0]?.plans ?? [], rows };
 }
 
-/** The text a hit was found in, original and Simplified (the index holds title + text). */
+/**
+ * The text a hit was found in, original and Simplified (the index holds title + text). The Simplified
+ * copies stored on the node are used; only a plan's preamble has none and is converted here.
+ */
 function searchedText(node: NodeRecord): [string, string] {
   if (node.__typename === 'Indicator') return [String(node.name), String(node.name)];
   const title = String(node.title ?? '');
+  const titleSimplified = String(node.titleSimplified ?? toSimplified(title));
   const body = String((node.__typename === 'Plan' ? node.preamble : node.text) ?? '');
-  const original = body.startsWith(title) ? body : `${title}：${body}`;
-  return [original, toSimplified(original)];
+  const bodySimplified = typeof node.textSimplified === 'string' ? node.textSimplified : toSimplified(body);
+  return body.startsWith(title)
+    ? [body, bodySimplified]
+    : [`${title}：${body}`, `${titleSimplified}：${bodySimplified}`];
 }
 
 export const query: QueryResolvers = {
