@@ -136,15 +136,15 @@ export function align(
     const docs = [...plans, ...interpretations, national];
     const curatedLinks = applyCurated(links, options.curated, captions(docs, 'measure'));
     const curatedSections = applyCurated(sectionLinks, options.curated, captions(docs, 'section'));
-    return finish(
-      national.id,
-      curatedLinks,
-      curatedSections,
+    return {
+      national: national.id,
+      links: curatedLinks,
+      sectionLinks: curatedSections,
       planLinks,
-      unaligned.filter((u) => !curatedLinks.some((l) => l.from === u.id)),
-    );
+      unaligned: unaligned.filter((u) => !curatedLinks.some((l) => l.from === u.id)),
+    };
   }
-  return finish(national.id, links, sectionLinks, planLinks, unaligned);
+  return { national: national.id, links, sectionLinks, planLinks, unaligned };
 }
 
 /**
@@ -268,14 +268,4 @@ function captions(
       else for (const m of s.measures) map.set(m.id, { title: m.titleSimplified, plan: d.id });
     }
   return map;
-}
-
-function finish(
-  national: string,
-  links: AlignmentLink[],
-  sectionLinks: AlignmentLink[],
-  planLinks: AlignmentLink[],
-  unaligned: Unaligned[],
-): AlignmentResult {
-  return { national, links, sectionLinks, planLinks, unaligned };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { AlignmentLink } from '../model/alignment.js';
+import { makeLink, remark } from './links.js';
 
 export const CuratedLink = z.object({
   from: z.string().min(1),
@@ -35,17 +36,18 @@ export function applyCurated(
     const from = titles.get(c.from);
     const to = titles.get(c.to);
     if (!from || !to) continue;
-    kept.push({
-      from: c.from,
-      fromTitle: from.title,
-      fromPlan: from.plan,
-      to: c.to,
-      toTitle: to.title,
-      score: c.score,
-      method: 'curated',
-      rank: kept.filter((l) => l.from === c.from).length + 1,
-      evidence: [{ kind: 'note', text: c.note, weight: null, from: null, to: null, source: null }],
-    });
+    const rank = kept.filter((l) => l.from === c.from).length + 1;
+    kept.push(
+      makeLink(
+        { id: c.from, title: from.title },
+        from.plan,
+        { id: c.to, title: to.title },
+        c.score,
+        'curated',
+        [remark('note', c.note)],
+        rank,
+      ),
+    );
   }
   return kept;
 }

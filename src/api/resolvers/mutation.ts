@@ -1,5 +1,6 @@
 // Analysts' decisions on links. Both need the API key; both are stored on the IMPLEMENTS relationship
 // with time and note, and every later load keeps them (cypher/load-document.cypher, step 7).
+import { remark } from '../../align/links.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { badInput, notFound, unauthenticated } from '../errors.js';
 import type { LinkRecord } from '../records.js';
@@ -22,9 +23,7 @@ export const mutation: MutationResolvers = {
     const s = score ?? 1;
     if (!(s >= 0 && s <= 1)) throw badInput('score must be between 0 and 1');
     if (!note.trim()) throw badInput('note must say why the link exists');
-    const evidence = JSON.stringify([
-      { kind: 'note', text: note, weight: null, from: null, to: null, source: null },
-    ]);
+    const evidence = JSON.stringify([remark('note', note)]);
     const [row] = await store.write<{ valid: boolean; link: LinkRecord | null }>('api/add-alignment', {
       from,
       to,
