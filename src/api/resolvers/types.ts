@@ -10,7 +10,7 @@ import type {
   SectionKind,
 } from '../__generated__/resolvers-types.js';
 import type { ApiContext } from '../context.js';
-import type { EvidenceRecord, LinkRecord, NodeRecord } from '../records.js';
+import type { CoverageRecord, EvidenceRecord, LinkRecord, NodeRecord } from '../records.js';
 
 /** Graph values are lower case (plan, provincial); GraphQL enum values upper case. */
 const upper = <T extends string>(s: unknown): T => String(s).toUpperCase() as T;
@@ -44,6 +44,9 @@ export function sourceOf(n: NodeRecord) {
 
 const implementsOf = async (n: NodeRecord, includeRejected: boolean | null | undefined, ctx: ApiContext) =>
   (await ctx.loaders.linksFrom.load(n.id)).filter((l) => includeRejected || l.review !== 'REJECT');
+
+/** National tasks the plan has at least one (non-rejected) link to. */
+const coveredTasks = (c: CoverageRecord) => c.tasks.filter((t) => t.links.length > 0).length;
 
 const provisionFields = {
   source: (n: NodeRecord) => sourceOf(n),
@@ -176,9 +179,9 @@ export const typeResolvers: Resolvers = {
   },
 
   Coverage: {
-    covered: (c) => c.tasks.filter((t) => t.links.length > 0).length,
+    covered: (c) => coveredTasks(c),
     total: (c) => c.tasks.length,
-    ratio: (c) => (c.tasks.length ? c.tasks.filter((t) => t.links.length > 0).length / c.tasks.length : 0),
+    ratio: (c) => (c.tasks.length ? coveredTasks(c) / c.tasks.length : 0),
   },
 
   TaskCoverage: {
