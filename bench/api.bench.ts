@@ -10,7 +10,7 @@ import { luceneQuery } from '../src/api/search.js';
 import { loadConfig } from '../src/config.js';
 import { startLocal, stopLocal } from '../src/db/local-neo4j.js';
 import { cypher } from '../src/graph/cypher.js';
-import { createDriver } from '../src/graph/driver.js';
+import { createDriver, inTransaction } from '../src/graph/driver.js';
 import { loadInputs } from '../src/graph/load.js';
 import { packageRoot } from '../src/paths.js';
 
@@ -107,12 +107,7 @@ try {
       Array.from({ length: connections }, async () => {
         while (performance.now() < end) {
           const t = performance.now();
-          const session = driver.session({ database: cfg.NEO4J_DATABASE, defaultAccessMode: 'READ' });
-          try {
-            await session.executeRead((tx) => tx.run(text, params));
-          } finally {
-            await session.close();
-          }
+          await inTransaction(driver, cfg.NEO4J_DATABASE, 'READ', (tx) => tx.run(text, params));
           times.push(performance.now() - t);
         }
       }),
