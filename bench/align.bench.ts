@@ -22,7 +22,8 @@ const time = <T>(fn: () => T): [T, number] => {
   return [r, (performance.now() - t) / 1000];
 };
 
-const [index, indexTime] = time(() => new NationalIndex(loadNational()));
+const nationalPlan = await loadNational();
+const [index, indexTime] = time(() => new NationalIndex(nationalPlan));
 // Warm-up on a few plans (JIT, segmenter dictionaries), not counted.
 align(plans.slice(0, 5), index, { curated: null });
 

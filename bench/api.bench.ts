@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { startLocal, stopLocal } from '../src/db/local-neo4j.js';
 import { cypher } from '../src/graph/cypher.js';
 import { createDriver, inTransaction } from '../src/graph/driver.js';
-import { loadInputs } from '../src/graph/load.js';
+import { loadInputs } from '../src/pipeline/load.js';
 import { packageRoot } from '../src/paths.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);

@@ -1,7 +1,7 @@
 // A generated corpus for benchmarks: seed-sized documents recombined from the seeds' own measures,
 // sections and preambles (no text is shipped; everything is built at run time from seeds/).
 import { readFileSync } from 'node:fs';
-import { parseFile } from '../src/parse/index.js';
+import { parseTextFile } from '../tests/support/documents.js';
 
 const SEEDS = [
   'seeds/000_c51c4008d2d0f852.txt',
@@ -38,7 +38,7 @@ interface Pools {
 }
 
 function pools(): Pools {
-  const docs = SEEDS.map((f) => parseFile(f));
+  const docs = SEEDS.map((f) => parseTextFile(f));
   const plans = docs.filter((d) => d.kind === 'plan');
   return {
     measures: plans.flatMap((d) => d.sections.flatMap((s) => s.measures.map((m) => m.textSimplified))),

@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config.js';
 import { startLocal, stopLocal } from '../src/db/local-neo4j.js';
 import { cypherStatements } from '../src/graph/cypher.js';
 import { createDriver } from '../src/graph/driver.js';
-import { loadInputs, prepareBatch } from '../src/graph/load.js';
+import { loadInputs, prepareBatch } from '../src/pipeline/load.js';
 import { applySchema, rowParams, runAll } from '../src/graph/writer.js';
 import { generatePlans } from './corpus.js';
 
@@ -44,7 +44,7 @@ async function wipe(d: Driver) {
 
 try {
   // Baseline: the rows prepared once (not timed), then written with plain CREATE.
-  const batch = prepareBatch([dir]);
+  const batch = await prepareBatch([dir]);
   const measures = batch.rows.reduce((n, r) => n + r.measures.length, 0);
   await wipe(driver);
   await applySchema(driver, db);

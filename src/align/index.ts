@@ -17,8 +17,8 @@ export type { CuratedLink } from './curated.js';
 export const defaultNationalFile = path.join(seedsDir, 'national-plan.catalog.yaml');
 export const defaultCuratedFile = path.join(dataDir, 'curated-links.yaml');
 
-export function loadNational(file = defaultNationalFile): PolicyDocument {
-  const doc = enrichDocument(parseFile(file));
+export async function loadNational(file = defaultNationalFile): Promise<PolicyDocument> {
+  const doc = enrichDocument(await parseFile(file));
   if (doc.level !== 'national') throw new Error(`${file} is not a national document (level ${doc.level})`);
   return doc;
 }
@@ -29,16 +29,14 @@ export function isNational(doc: PolicyDocument): boolean {
 }
 
 export interface AlignDocumentsOptions {
-  national?: PolicyDocument;
+  /** The national plan to align against (the pipeline decides which: src/pipeline). */
+  national: PolicyDocument;
   /** Apply data/curated-links.yaml (default), a given list, or nothing. */
   curated?: boolean | CuratedLink[];
 }
 
-export function alignDocuments(
-  documents: PolicyDocument[],
-  options: AlignDocumentsOptions = {},
-): AlignmentResult {
-  const national = options.national ?? documents.find(isNational) ?? loadNational();
+export function alignDocuments(documents: PolicyDocument[], options: AlignDocumentsOptions): AlignmentResult {
+  const { national } = options;
   const curated =
     options.curated === false
       ? null

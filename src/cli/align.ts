@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { alignDocuments, isNational, loadNational } from '../align/index.js';
 import type { AlignmentLink, AlignmentResult } from '../model/alignment.js';
 import { ParseError } from '../parse/index.js';
-import { readDocuments } from '../parse/read.js';
+import { describeRejected, readDocuments } from '../pipeline/documents.js';
 import { CliError } from './errors.js';
 
 export function registerAlignCommand(program: Command): void {
@@ -18,16 +18,18 @@ export function registerAlignCommand(program: Command): void {
       '--national <file>',
       'national plan to align against (default: the bundled catalog of 国发〔2024〕17号)',
     )
-    .action((files: string[], opts: { json?: boolean; curated: boolean; national?: string }) => {
+    .action(async (files: string[], opts: { json?: boolean; curated: boolean; national?: string }) => {
+      const { documents, rejected } = await readDocuments(files);
+      for (const r of rejected) process.stderr.write(`${describeRejected(r)}\n`);
       let national;
       try {
-        national = opts.national ? loadNational(opts.national) : undefined;
+        national = opts.national
+          ? await loadNational(opts.national)
+          : (documents.find(isNational) ?? (await loadNational()));
       } catch (err) {
         if (err instanceof ParseError) throw new CliError(err.message);
         throw err;
       }
-      const { documents, rejected } = readDocuments(files);
-      for (const r of rejected) process.stderr.write(`${r.file}:${r.line}: ${r.reason}\n`);
       const local = documents.filter((d) => !isNational(d));
       const result = alignDocuments(local, { national, curated: opts.curated });
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));

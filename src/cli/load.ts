@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Config } from '../config.js';
 import { createDriver, verifyNeo4j } from '../graph/driver.js';
-import { loadInputs, type LoadOptions, type LoadSummary } from '../graph/load.js';
+import { loadInputs, type LoadOptions, type LoadSummary } from '../pipeline/load.js';
 import { unloadDocument } from '../graph/writer.js';
+import { describeRejected } from '../pipeline/documents.js';
+import { printableName } from '../read/index.js';
 import { say } from './errors.js';
 
 export function registerLoadCommands(program: Command): void {
@@ -92,7 +94,8 @@ export async function loadWithProgress(
 
 export function describeSummary(s: LoadSummary, dryRun: boolean): string {
   const out: string[] = [];
-  for (const r of s.rejected) out.push(`rejected ${r.file}:${r.line}: ${r.reason}`);
+  for (const r of s.rejected) out.push(`rejected ${describeRejected(r)}`);
+  for (const k of s.skipped) out.push(`skipped  ${printableName(k.file)}: ${k.reason}`);
   for (const f of s.failed)
     out.push(`failed   ${f.file} (${f.id}): ${f.reason} — rolled back, graph unchanged for it`);
   if (dryRun) {

@@ -12,6 +12,22 @@ export const DocumentLevel = z.enum(['national', 'provincial', 'municipal', 'cou
 export const SectionKind = z.enum(['goals', 'action', 'safeguards', 'other']);
 export const Confidence = z.enum(['H', 'M', 'L']);
 
+/** The published file's format, as the reader stage (src/read) recognised it from its content. */
+export const SourceFormat = z.enum(['text', 'markdown', 'yaml', 'pdf', 'docx', 'doc', 'html']);
+
+/**
+ * Where a line of the parsed text stands in the published file, beyond the text offsets: the page and
+ * the line on that page for PDF, the paragraph (1-based, body paragraphs in document order) for Word, the
+ * element (a CSS-like path) for HTML. `ocr` marks text read from a page image, not from a text layer.
+ */
+export const SourceLocation = z.object({
+  page: z.number().int().min(1).nullable(),
+  pageLine: z.number().int().min(1).nullable(),
+  paragraph: z.number().int().min(1).nullable(),
+  element: z.string().nullable(),
+  ocr: z.boolean(),
+});
+
 /** Where a piece of text stands in its source file. */
 export const Span = z.object({
   line: z.number().int().min(1),
@@ -73,6 +89,8 @@ export const Item = z.object({
 
 /** What sections and measures share: numbering, title and text in both scripts, and extractions. */
 const Provision = Span.extend({
+  /** Where the provision's first line stands in the published file (null for plain text and YAML). */
+  location: SourceLocation.nullable(),
   id: z.string().min(1),
   ordinal: z.number().int().min(1),
   /** The numbering as printed: 二, （一）, (3), 2., 一是. */
@@ -108,6 +126,8 @@ export const PolicyDocument = z.object({
   id: z.string().min(1),
   file: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The format of the published file this was read from. */
+  format: SourceFormat,
   encoding: z.string(),
   script: z.enum(['simplified', 'traditional']),
   kind: DocumentKind,
@@ -119,6 +139,8 @@ export const PolicyDocument = z.object({
   issuer: z.string().nullable(),
   docNumber: z.string().nullable(),
   issuedOn: z.iso.date().nullable(),
+  /** The date the web page says it was published (发布日期), when read from one. */
+  publishedOn: z.iso.date().nullable(),
   period: Period.nullable(),
   /** For interpretations: the id or title of the plan it explains, when it can be told. */
   interprets: z.string().nullable(),
@@ -130,6 +152,8 @@ export const PolicyDocument = z.object({
   targets: z.array(Target),
   regions: z.array(RegionRef),
   agencies: z.array(AgencyRef),
+  /** Files the published page links to (PDF, Word attachments), as the page names them. */
+  attachments: z.array(z.object({ title: z.string(), href: z.string() })),
   /** Things the parser noticed and repaired or skipped, with their line. */
   notes: z.array(z.object({ line: z.number().int().min(1), message: z.string() })),
 });
@@ -138,6 +162,8 @@ export type DocumentKind = z.infer<typeof DocumentKind>;
 export type DocumentLevel = z.infer<typeof DocumentLevel>;
 export type SectionKind = z.infer<typeof SectionKind>;
 export type Span = z.infer<typeof Span>;
+export type SourceFormat = z.infer<typeof SourceFormat>;
+export type SourceLocation = z.infer<typeof SourceLocation>;
 export type Target = z.infer<typeof Target>;
 export type RegionRef = z.infer<typeof RegionRef>;
 export type AgencyRef = z.infer<typeof AgencyRef>;

@@ -28,8 +28,8 @@ function tidy(text: string): string {
     .trim();
 }
 
-export function parseCatalog(bytes: Uint8Array, file: string): PolicyDocument {
-  const source = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+/** `source` is the file's decoded text (src/read); `bytes` the file's own, for its sha256. */
+export function parseCatalog(source: string, bytes: Uint8Array, file: string): PolicyDocument {
   const lines = new LineCounter();
   const yaml = parseYaml(source, { lineCounter: lines, prettyErrors: false });
   const lineOf = (offset: number) => lines.linePos(offset).line;
@@ -71,6 +71,7 @@ export function parseCatalog(bytes: Uint8Array, file: string): PolicyDocument {
     const measures: Measure[] = s.tasks.map((t, j) => {
       const text = `${t.title}。${tidy(t.text)}`;
       return {
+        location: null,
         id: `${sectionId}/m${j + 1}`,
         ordinal: j + 1,
         label: t.label,
@@ -90,6 +91,7 @@ export function parseCatalog(bytes: Uint8Array, file: string): PolicyDocument {
     if (s.tasks.length > 0 && !isSeq(tasksNode)) throw new ParseError(file, 1, 'tasks must be a list');
     const text = tidy(s.text);
     return {
+      location: null,
       id: sectionId,
       ordinal: i + 1,
       label: s.label,
@@ -112,6 +114,7 @@ export function parseCatalog(bytes: Uint8Array, file: string): PolicyDocument {
     id,
     file: path.basename(file),
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    format: 'yaml',
     encoding: 'utf-8',
     script: 'simplified',
     kind: 'catalog',
@@ -123,6 +126,7 @@ export function parseCatalog(bytes: Uint8Array, file: string): PolicyDocument {
     issuer: catalog.issuer,
     docNumber: catalog.docNumber,
     issuedOn: catalog.issuedOn,
+    publishedOn: null,
     period: { start: catalog.period.start, end: catalog.period.end, text: catalog.period.text },
     interprets: null,
     preamble: catalog.basis ? `依据《${catalog.basis}》` : '',
@@ -131,6 +135,7 @@ export function parseCatalog(bytes: Uint8Array, file: string): PolicyDocument {
     targets: [],
     regions: [],
     agencies: [],
+    attachments: [],
     notes: [],
   };
   const model = PolicyDocument.safeParse(doc);

@@ -1,11 +1,2 @@
-/** A document that cannot be read as a policy document; reported as `file:line: reason`. */
-export class ParseError extends Error {
-  override name = 'ParseError';
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}: ${reason}`);
-  }
-}
+// Parse errors are document errors (src/read/errors.ts): file, line (or pages) and reason, on one line.
+export { DocumentError as ParseError } from '../read/errors.js';

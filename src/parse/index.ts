@@ -1,10 +1,16 @@
-// The loader: a policy document's bytes → the validated document model (src/model/document.ts).
-// decode → paragraphs (debris removed, page breaks mended) → structure → metadata → ids.
+// The parser: what the reader stage made of a published file (src/read) → the validated document model
+// (src/model/document.ts). paragraphs (debris removed, page breaks mended) → structure → metadata → ids.
+// Format-free: a PDF, a Word file and a web page arrive here as text with a source map.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PolicyDocument, type Measure, type Section, type SectionKind } from '../model/document.js';
-import { decode, DecodeError } from './decode.js';
+import {
+  PolicyDocument,
+  type Measure,
+  type Section,
+  type SectionKind,
+  type SourceLocation,
+} from '../model/document.js';
+import { readSource, readText, type ReadOptions, type ReadResult } from '../read/index.js';
 import { ParseError } from './errors.js';
 import { toParagraphs } from './lines.js';
 import { readMetadata } from './metadata.js';
@@ -29,30 +35,25 @@ export function sectionKind(rawTitle: string): SectionKind {
   return 'other';
 }
 
-export function parseFile(file: string): PolicyDocument {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new ParseError(
-      file,
-      1,
-      `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
-  return isCatalogFile(file) ? parseCatalog(bytes, file) : parseDocument(bytes, file);
+/** A published file of any format → the document model. */
+export async function parseFile(file: string, options: ReadOptions = {}): Promise<PolicyDocument> {
+  const { bytes, read } = await readSource(file, options);
+  return parseRead(read, bytes, file);
 }
 
+/** Text bytes (plain, Markdown, YAML catalog) → the document model, synchronously. */
 export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
-  let text: string;
-  let encoding: string;
-  try {
-    ({ text, encoding } = decode(bytes));
-  } catch (err) {
-    if (err instanceof DecodeError) throw new ParseError(file, 1, err.message);
-    throw err;
-  }
+  return parseRead(readText(bytes, file), bytes, file);
+}
+
+/** The reader's result → the document model. `bytes` are the published file's, for its sha256. */
+export function parseRead(read: ReadResult, bytes: Uint8Array, file: string): PolicyDocument {
+  if (read.format === 'yaml' || isCatalogFile(file)) return parseCatalog(read.text, bytes, file);
+  const { text, encoding } = read;
+  const locate = (line: number): SourceLocation | null => read.lines?.[line - 1] ?? null;
   const { paragraphs, fileHeaders, trailer, notes } = toParagraphs(text);
+  notes.push(...read.notes);
+  notes.sort((a, b) => a.line - b.line);
   const structure = buildStructure(paragraphs, file);
 
   const simplifiedTitles = structure.sections.map((s) => toSimplified(s.title));
@@ -70,6 +71,7 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
     sectionTitles: simplifiedTitles,
     goalsText,
     bodyText: bodySample,
+    published: read.metadata,
   });
   const id = documentId(meta.docNumber, file);
 
@@ -83,6 +85,7 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
     // tasks run (一)…(十九) across actions, and a catalog that misses one task in action 2 must not
     // shift the ids of action 3's tasks.
     const measures: Measure[] = s.measures.map((m, j) => ({
+      location: locate(m.line),
       id: `${sectionId}/m${j + 1}`,
       ordinal: m.ordinal,
       label: m.label,
@@ -102,6 +105,7 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
       keywords: [],
     }));
     return {
+      location: locate(s.line),
       id: sectionId,
       ordinal: s.ordinal,
       label: s.label,
@@ -128,6 +132,7 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
     id,
     file: path.basename(file),
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    format: read.format,
     encoding,
     script: traditionalShare(text.slice(0, 20000), bodySample) > 0.05 ? 'traditional' : 'simplified',
     kind: meta.kind,
@@ -139,6 +144,7 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
     issuer: meta.issuer,
     docNumber: meta.docNumber,
     issuedOn: meta.issuedOn,
+    publishedOn: read.metadata.publishedOn,
     period: meta.period,
     interprets: meta.interprets,
     preamble,
@@ -147,6 +153,7 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
     targets: [],
     regions: [],
     agencies: [],
+    attachments: read.attachments,
     notes,
   };
   const checked = PolicyDocument.safeParse(doc);

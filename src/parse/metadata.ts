@@ -1,6 +1,7 @@
 // Document metadata from the preamble, headers, closing lines and title: title, issuer, document
 // number, issue date, region, level, period and genre.
 import type { DocumentKind, DocumentLevel } from '../model/document.js';
+import type { PublishedMetadata } from '../read/index.js';
 import { gazetteer, type Region } from '../reference/gazetteer.js';
 import type { Paragraph } from './lines.js';
 import { chineseDigitsToNumber, chineseToNumber } from './numerals.js';
@@ -36,6 +37,8 @@ export interface MetadataInput {
   /** Simplified text of goals sections and of the whole body, for period and region evidence. */
   goalsText: string;
   bodyText: string;
+  /** What the published file states outside the body (a web page's metadata table): it wins over guesses. */
+  published?: PublishedMetadata;
 }
 
 export function readMetadata(input: MetadataInput): Metadata {
@@ -43,11 +46,14 @@ export function readMetadata(input: MetadataInput): Metadata {
   const closing = input.closing.map((p) => toSimplified(p.content.text));
 
   const docNumberLine = pre.find((l) => DOC_NUMBER_LINE.test(l));
-  const docNumber = docNumberLine ? normalizeDocNumber(docNumberLine) : null;
+  const stated = input.published;
+  const docNumber =
+    (stated?.docNumber ? normalizeDocNumber(toSimplified(stated.docNumber)) : null) ??
+    (docNumberLine ? normalizeDocNumber(docNumberLine) : null);
 
   const dateLine = [...pre, ...closing].find((l) => DATE_LINE.test(l));
   const printed = input.trailer.map(toSimplified).find((l) => DATE.test(l) && l.endsWith('印发'));
-  const issuedOn = parseDate(dateLine ?? printed ?? null);
+  const issuedOn = stated?.issuedOn ?? parseDate(dateLine ?? printed ?? null);
 
   const titleInfo = readTitle(pre);
   const questions = input.sectionTitles.filter((t) => /[？?]$|是什么|有哪些|如何|怎样/.test(t)).length;
@@ -59,7 +65,11 @@ export function readMetadata(input: MetadataInput): Metadata {
   const headerIssuer = input.fileHeaders.map(toSimplified).map((h) => h.replace(/文件$/, ''))[0] ?? null;
   const signature = closing.find((l) => !DATE.test(l)) ?? null;
   const issuer =
-    titleInfo.issuer ?? headerIssuer ?? signature ?? (docNumber?.startsWith('国') ? '国务院' : null);
+    (stated?.issuer ? toSimplified(stated.issuer) : null) ??
+    titleInfo.issuer ??
+    headerIssuer ??
+    signature ??
+    (docNumber?.startsWith('国') ? '国务院' : null);
 
   const region = findRegion([issuer, titleInfo.title, docNumber], input.bodyText);
   const national =
@@ -72,7 +82,7 @@ export function readMetadata(input: MetadataInput): Metadata {
         ? 'county'
         : 'provincial';
 
-  let title = titleInfo.title;
+  let title = titleInfo.title ?? stated?.title ?? null;
   let interprets: string | null = null;
   if (kind === 'interpretation') {
     interprets =

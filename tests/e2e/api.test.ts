@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
-import { loadInputs } from '../../src/graph/load.js';
+import { loadInputs } from '../../src/pipeline/load.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { emptyGraph } from '../support/graph.js';
 

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
-import { loadInputs } from '../../src/graph/load.js';
+import { loadInputs } from '../../src/pipeline/load.js';
 import { packageRoot } from '../../src/paths.js';
 import { buildView } from '../../src/view/build.js';
 import { startTestApi, type TestApi } from '../support/api.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadInputs } from '../../src/graph/load.js';
+import { loadInputs } from '../../src/pipeline/load.js';
 import { BloomPerspective } from '../../src/model/bloom.js';
 import { emptyGraph, testDriver } from '../support/graph.js';
 

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
-import { loadInputs, prepareBatch } from '../../src/graph/load.js';
+import { loadInputs, prepareBatch } from '../../src/pipeline/load.js';
 import { graphCounts, unloadDocument } from '../../src/graph/writer.js';
 import { runCli } from '../support/cli.js';
 import { editedCopy, emptyGraph, fingerprint, query, testDriver } from '../support/graph.js';
@@ -20,7 +20,7 @@ beforeEach(async () => emptyGraph(driver));
 
 describe('loading the seeds', () => {
   it('writes the document model as the graph: counts follow from the parsed documents', async () => {
-    const batch = prepareBatch([SEEDS]);
+    const batch = await prepareBatch([SEEDS]);
     const summary = await load([SEEDS]);
     expect(summary.loaded).toHaveLength(4);
     expect(summary.rejected).toEqual([]);

@@ -4,10 +4,12 @@ import { rmSync } from 'node:fs';
 import { loadConfig } from '../../src/config.js';
 import { startLocal, stopLocal } from '../../src/db/local-neo4j.js';
 
+// PLANTRACE_TEST_PORTS=7700,7701 moves the test server (and its folder) so two checkouts can test at once.
+const [bolt = '7688', http = '7475'] = (process.env.PLANTRACE_TEST_PORTS ?? '').split(',').filter(Boolean);
 export const testEnv = {
-  PLANTRACE_NEO4J_HOME: '.neo4j-test',
-  PLANTRACE_NEO4J_BOLT_PORT: '7688',
-  PLANTRACE_NEO4J_HTTP_PORT: '7475',
+  PLANTRACE_NEO4J_HOME: bolt === '7688' ? '.neo4j-test' : `.neo4j-test-${bolt}`,
+  PLANTRACE_NEO4J_BOLT_PORT: bolt,
+  PLANTRACE_NEO4J_HTTP_PORT: http,
 };
 
 export default async function setup(): Promise<() => Promise<void>> {

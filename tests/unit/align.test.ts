@@ -9,20 +9,21 @@ import { buildVocabulary } from '../../src/align/vocabulary.js';
 import { enrichDocument } from '../../src/extract/index.js';
 import { AlignmentResult } from '../../src/model/alignment.js';
 import type { PolicyDocument } from '../../src/model/document.js';
-import { ParseError, parseDocument, parseFile } from '../../src/parse/index.js';
+import { ParseError, parseDocument } from '../../src/parse/index.js';
+import { parseTextFile } from '../support/documents.js';
 import { runCli } from '../support/cli.js';
 
 const SHANGHAI = 'seeds/000_c51c4008d2d0f852.txt';
 const INTERPRETATION = 'seeds/001_cfc62b0174b6011a.txt';
 const ZHEJIANG = 'seeds/003_ec6a7881f5664fda.txt';
-const read = (file: string) => enrichDocument(parseFile(file));
+const read = (file: string) => enrichDocument(parseTextFile(file));
 
 let national: PolicyDocument;
 let seeds: PolicyDocument[];
 let automatic: AlignmentResult;
 
-beforeAll(() => {
-  national = loadNational();
+beforeAll(async () => {
+  national = await loadNational();
   seeds = [SHANGHAI, INTERPRETATION, ZHEJIANG].map(read);
   automatic = align(seeds, new NationalIndex(national), { curated: null });
 });
@@ -63,12 +64,12 @@ describe('national catalog', () => {
       'kind: catalog\ndocNumber: 国发〔2024〕17号\ntitle: x\nissuer: 国务院\nissuedOn: 2024-07-28\n' +
         'period: { start: 2024, end: 2029, text: x, confidence: H }\nsections:\n  - label: 一\n    kind: goals\n    title: 总体要求\n    text: x\n',
     );
-    expect(() => parseFile(writeTemp('bad.catalog.yaml', bad))).toThrowError(
+    expect(() => parseTextFile(writeTemp('bad.catalog.yaml', bad))).toThrowError(
       /bad\.catalog\.yaml:8: catalog entry sections\.0\.confidence/,
     );
-    expect(() => parseFile(writeTemp('broken.yaml', Buffer.from('kind: catalog\nsections: [\n')))).toThrow(
-      ParseError,
-    );
+    expect(() =>
+      parseTextFile(writeTemp('broken.yaml', Buffer.from('kind: catalog\nsections: [\n'))),
+    ).toThrow(ParseError);
   });
 
   it('can be replaced by the official text: the same genre parsed by the plan loader gets the same ids', () => {

@@ -6,10 +6,10 @@ import { extractTargets } from '../../src/extract/targets.js';
 import { extractRegions } from '../../src/extract/regions.js';
 import { canonicalAgency, extractAgencies } from '../../src/extract/agencies.js';
 import type { PolicyDocument, Target } from '../../src/model/document.js';
-import { parseFile } from '../../src/parse/index.js';
+import { parseTextFile } from '../support/documents.js';
 
 const SEEDS = ['000_c51c4008d2d0f852.txt', '001_cfc62b0174b6011a.txt', '003_ec6a7881f5664fda.txt'];
-const docs = SEEDS.map((f) => enrichDocument(parseFile(`seeds/${f}`)));
+const docs = SEEDS.map((f) => enrichDocument(parseTextFile(`seeds/${f}`)));
 const allTargets = (d: PolicyDocument): Target[] => [
   ...d.targets,
   ...d.sections.flatMap((s) => [...s.targets, ...s.measures.flatMap((m) => m.targets)]),
@@ -169,7 +169,7 @@ describe('agencies', () => {
 
 describe('a province the code has not seen (own fixture)', () => {
   it('gets its own region, targets and agencies', () => {
-    const doc = enrichDocument(parseFile('tests/fixtures/docs/anhui-arabic-numbering.md'));
+    const doc = enrichDocument(parseTextFile('tests/fixtures/docs/anhui-arabic-numbering.md'));
     expect(doc.regionCode).toBe('340000');
     expect(doc.regions.map((r) => r.name)).toEqual(expect.arrayContaining(['安徽省', '皖北']));
     expect(allTargets(doc).map((x) => [x.indicator, x.value, x.year])).toEqual(

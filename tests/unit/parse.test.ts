@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocument } from '../../src/model/document.js';
-import { ParseError, parseDocument, parseFile } from '../../src/parse/index.js';
+import { ParseError, parseDocument } from '../../src/parse/index.js';
+import { parseTextFile } from '../support/documents.js';
 
 const seed = (name: string) => `seeds/${name}`;
 const fixture = (name: string) => `tests/fixtures/docs/${name}`;
 const outlineOf = (file: string) =>
-  parseFile(file).sections.map((s) => [s.label, s.kind, s.measures.map((m) => m.ordinal)] as const);
+  parseTextFile(file).sections.map((s) => [s.label, s.kind, s.measures.map((m) => m.ordinal)] as const);
 
 describe('seed documents', () => {
   it('Shanghai plan: goals, four actions of 6/4/4/4 measures, safeguards of 2', () => {
-    const doc = parseFile(seed('000_c51c4008d2d0f852.txt'));
+    const doc = parseTextFile(seed('000_c51c4008d2d0f852.txt'));
     expect(outlineOf(seed('000_c51c4008d2d0f852.txt'))).toEqual([
       ['一', 'goals', []],
       ['二', 'action', [1, 2, 3, 4, 5, 6]],
@@ -36,7 +37,7 @@ describe('seed documents', () => {
 
   it('Shanghai plan: mends sentences cut by page breaks and keeps exact provenance', () => {
     const text = readFileSync(seed('000_c51c4008d2d0f852.txt'), 'utf8');
-    const doc = parseFile(seed('000_c51c4008d2d0f852.txt'));
+    const doc = parseTextFile(seed('000_c51c4008d2d0f852.txt'));
     const m1 = doc.sections[1]!.measures[0]!;
     expect(m1.title).toBe('优化户籍和居住证政策');
     expect(m1.text).toContain('持续做好人口综合服务和管理,健全覆盖全人群');
@@ -52,7 +53,7 @@ describe('seed documents', () => {
   });
 
   it('Zhejiang plan: measures numbered 1–20 across sections, period from the title', () => {
-    const doc = parseFile(seed('003_ec6a7881f5664fda.txt'));
+    const doc = parseTextFile(seed('003_ec6a7881f5664fda.txt'));
     expect(outlineOf(seed('003_ec6a7881f5664fda.txt'))).toEqual([
       ['一', 'goals', []],
       ['二', 'action', [1, 2, 3, 4, 5, 6]],
@@ -69,7 +70,7 @@ describe('seed documents', () => {
   });
 
   it('Shanghai interpretation: 8 questions, points as measures, Traditional kept beside Simplified', () => {
-    const doc = parseFile(seed('001_cfc62b0174b6011a.txt'));
+    const doc = parseTextFile(seed('001_cfc62b0174b6011a.txt'));
     expect(doc.kind).toBe('interpretation');
     expect(doc.script).toBe('traditional');
     expect(doc.sections).toHaveLength(8);
@@ -97,7 +98,7 @@ describe('seed documents', () => {
 
 describe('other provinces and genres (own fixtures)', () => {
   it('1./2./3. measures with (1)(2) sub-items, metadata from the notice', () => {
-    const doc = parseFile(fixture('anhui-arabic-numbering.md'));
+    const doc = parseTextFile(fixture('anhui-arabic-numbering.md'));
     expect(doc).toMatchObject({
       id: '皖政-2025-8',
       region: '安徽省',
@@ -113,7 +114,7 @@ describe('other provinces and genres (own fixtures)', () => {
   });
 
   it('a national-style plan: 4 actions holding 19 tasks numbered on', () => {
-    const doc = parseFile(fixture('national-style.txt'));
+    const doc = parseTextFile(fixture('national-style.txt'));
     expect(doc.level).toBe('national');
     expect(doc.issuer).toBe('国务院');
     const actions = doc.sections.filter((s) => s.kind === 'action');
@@ -125,7 +126,7 @@ describe('other provinces and genres (own fixtures)', () => {
   });
 
   it('GBK bytes decode as GB18030', () => {
-    const doc = parseFile(fixture('henan-gbk.txt'));
+    const doc = parseTextFile(fixture('henan-gbk.txt'));
     expect(doc.encoding).toBe('gb18030');
     expect(doc.region).toBe('河南省');
     expect(doc.sections[1]!.measures[1]!.title).toBe('保障随迁子女受教育权利');
@@ -153,7 +154,7 @@ describe('bad input: a clear error with file and line', () => {
   };
 
   it('broken numbering names the line of the out-of-order measure', () => {
-    expect(() => parseFile(fixture('broken-numbering.txt'))).toThrow(
+    expect(() => parseTextFile(fixture('broken-numbering.txt'))).toThrow(
       /broken-numbering\.txt:7: measure （三） follows （一）/,
     );
   });

@@ -1,13 +1,13 @@
-// The load pipeline: files → parse → extract → align → graph, one transaction per document.
+// The load pipeline (orchestration; the CLI calls it): files → parse → extract → align → graph, one transaction per document.
 // A document that fails to parse is rejected with its reason; one that fails to write is rolled back
 // alone; the others load. An unreachable Neo4j stops the run before anything is written.
 import type { Driver } from 'neo4j-driver';
 import { alignDocuments, isNational, loadNational } from '../align/index.js';
 import { interpretedPlan } from '../align/aligner.js';
 import type { PolicyDocument } from '../model/document.js';
-import { readDocuments, type Rejected } from '../parse/read.js';
-import { isServerUnavailable, Neo4jUnavailableError } from './driver.js';
-import { alignmentByDocument, toRows, type DocumentRows } from './rows.js';
+import { isServerUnavailable, Neo4jUnavailableError } from '../graph/driver.js';
+import { alignmentByDocument, toRows, type DocumentRows } from '../graph/rows.js';
+import { readDocuments, type Rejected } from './documents.js';
 import {
   addCounts,
   applySchema,
@@ -16,7 +16,7 @@ import {
   zeroCounts,
   type FaultInjection,
   type WriteCounts,
-} from './writer.js';
+} from '../graph/writer.js';
 
 export interface LoadOptions {
   dryRun?: boolean;
@@ -26,6 +26,8 @@ export interface LoadOptions {
   curated?: boolean;
   /** National document to align against (default: one in the inputs, else the bundled catalog). */
   national?: string;
+  /** OCR pages of scanned PDFs (needs Debian tesseract-ocr, tesseract-ocr-chi-sim). */
+  ocr?: boolean;
   onProgress?: (done: number, total: number, docId: string) => void;
   /** Tests only: make the write of one document fail midway. */
   fault?: FaultInjection & { docId: string };
@@ -35,6 +37,7 @@ export interface LoadSummary {
   loaded: string[];
   unchanged: string[];
   rejected: Rejected[];
+  skipped: { file: string; reason: string }[];
   /** Documents whose write failed and was rolled back. */
   failed: { id: string; file: string; reason: string }[];
   counts: WriteCounts;
@@ -47,14 +50,15 @@ export interface PreparedBatch {
   documents: PolicyDocument[];
   rows: DocumentRows[];
   rejected: Rejected[];
+  skipped: { file: string; reason: string }[];
 }
 
 /** Everything but the write: parse, extract, align, and turn each document into rows. */
-export function prepareBatch(
+export async function prepareBatch(
   inputs: string[],
-  options: Pick<LoadOptions, 'curated' | 'national'> = {},
-): PreparedBatch {
-  const { documents: read, rejected } = readDocuments(inputs);
+  options: Pick<LoadOptions, 'curated' | 'national' | 'ocr'> = {},
+): Promise<PreparedBatch> {
+  const { documents: read, rejected, skipped } = await readDocuments(inputs, { ocr: options.ocr });
   const seen = new Map<string, string>();
   const documents: PolicyDocument[] = [];
   for (const d of read) {
@@ -63,6 +67,7 @@ export function prepareBatch(
       rejected.push({
         file: d.file,
         line: 1,
+        pages: [],
         reason: `has the same id (${d.id}) as ${first}; not loaded twice`,
       });
       continue;
@@ -71,8 +76,8 @@ export function prepareBatch(
     documents.push(d);
   }
   const national = options.national
-    ? loadNational(options.national)
-    : (documents.find(isNational) ?? loadNational());
+    ? await loadNational(options.national)
+    : (documents.find(isNational) ?? (await loadNational()));
   const local = documents.filter((d) => !isNational(d));
   const alignment = alignDocuments(local, { national, curated: options.curated ?? true });
   const plans = local.filter((d) => d.kind === 'plan');
@@ -88,7 +93,7 @@ export function prepareBatch(
       interprets: doc.kind === 'interpretation' ? (interpretedPlan(doc, plans)?.id ?? null) : null,
     }),
   );
-  return { documents: batch, rows, rejected };
+  return { documents: batch, rows, rejected, skipped };
 }
 
 export async function loadInputs(
@@ -98,12 +103,13 @@ export async function loadInputs(
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
   const t0 = performance.now();
-  const batch = prepareBatch(inputs, options);
+  const batch = await prepareBatch(inputs, options);
   const prepare = (performance.now() - t0) / 1000;
   const summary: LoadSummary = {
     loaded: [],
     unchanged: [],
     rejected: batch.rejected,
+    skipped: batch.skipped,
     failed: [],
     counts: zeroCounts(),
     rows: rowTotals(batch.rows),
