@@ -31,6 +31,11 @@ export const ConfigSchema = z.object({
   PLANTRACE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   /** Apply the hand-curated links of seeds/curated-links.yaml after automatic alignment. */
   PLANTRACE_CURATED: bool.default(true),
+  /**
+   * The date obligations are judged against (ISO, e.g. 2025-07-01): a plan due before it and not issued is
+   * overdue. Unset: the current date.
+   */
+  PLANTRACE_TODAY: z.iso.date().optional(),
   /** Folder of documents that `plantrace start` loads before serving. */
   PLANTRACE_SEEDS: z.string().min(1).default('seeds'),
   /** Local Neo4j (used only when NEO4J_URI is unset). */

@@ -13,6 +13,7 @@ import express from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import type { ApiContext } from './context.js';
+import { exportRoutes } from './exports.js';
 import { createLoaders } from './loaders.js';
 import { readMatrix } from './resolvers/query.js';
 import { resolvers } from './resolvers/index.js';
@@ -87,6 +88,7 @@ export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Pr
       res.status(code === 'UNAVAILABLE' ? 503 : 500).json({ error: code });
     }
   });
+  app.use('/export', exportRoutes(store));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
