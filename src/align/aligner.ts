@@ -8,9 +8,9 @@
 // must be clearly stronger to count.
 import type { AlignmentLink, AlignmentResult, Candidate, Unaligned } from '../model/alignment.js';
 import type { PolicyDocument, Section } from '../model/document.js';
-import { applyCurated, type CuratedLink } from './curated.js';
+import { applyCurated, type Caption, type CuratedLink } from './curated.js';
 import { citationLink, explicitSectionLinks } from './explicit.js';
-import { end, makeLink, remark } from './links.js';
+import { end, makeLink, remark, upperEnd } from './links.js';
 import { NationalIndex, round, type TaskScore } from './national-index.js';
 
 export const THRESHOLDS = {
@@ -215,7 +215,7 @@ function deriveSectionLinks(
     if (score < THRESHOLDS.section) continue;
     const count = `${linked} of ${section.measures.length} measures link to ${tasks.size} of ${target.measures.length} tasks of this action`;
     out.push(
-      makeLink(end(section), plan.id, end(target), score, 'derived', [
+      makeLink(end(section), plan.id, upperEnd(target, index.document), score, 'derived', [
         remark('measures', count, linked / section.measures.length),
       ]),
     );
@@ -231,7 +231,7 @@ function derivedPlanLink(
 ): AlignmentLink {
   const covered = new Set(links.filter((l) => l.fromPlan === plan.id).map((l) => l.to));
   const share = covered.size / index.tasks.length;
-  return makeLink(end(plan), plan.id, end(national), share, 'derived', [
+  return makeLink(end(plan), plan.id, upperEnd(national, national), share, 'derived', [
     remark('measures', `covers ${covered.size} of ${index.tasks.length} national tasks`, share),
   ]);
 }
@@ -257,15 +257,13 @@ function rerank(links: AlignmentLink[]): void {
 }
 
 /** Captions of the measures (or the sections) of some documents, by id. */
-function captions(
-  docs: PolicyDocument[],
-  level: 'measure' | 'section',
-): Map<string, { title: string; plan: string }> {
-  const map = new Map<string, { title: string; plan: string }>();
+function captions(docs: PolicyDocument[], level: 'measure' | 'section'): Map<string, Caption> {
+  const map = new Map<string, Caption>();
   for (const d of docs)
     for (const s of d.sections) {
-      if (level === 'section') map.set(s.id, { title: s.titleSimplified, plan: d.id });
-      else for (const m of s.measures) map.set(m.id, { title: m.titleSimplified, plan: d.id });
+      if (level === 'section') map.set(s.id, { title: s.titleSimplified, plan: d.id, level: d.level });
+      else
+        for (const m of s.measures) map.set(m.id, { title: m.titleSimplified, plan: d.id, level: d.level });
     }
   return map;
 }

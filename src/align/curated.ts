@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { AlignmentLink } from '../model/alignment.js';
+import type { DocumentLevel } from '../model/document.js';
 import { makeLink, remark } from './links.js';
 
 export const CuratedLink = z.object({
@@ -16,6 +17,13 @@ export const CuratedLink = z.object({
 export const CuratedFile = z.object({ links: z.array(CuratedLink).default([]) });
 export type CuratedLink = z.infer<typeof CuratedLink>;
 
+/** What a curated link's ends need: a caption, the plan it belongs to and that plan's level. */
+export interface Caption {
+  title: string;
+  plan: string;
+  level: DocumentLevel;
+}
+
 export function readCuratedLinks(file: string): CuratedLink[] {
   return CuratedFile.parse(parse(readFileSync(file, 'utf8')) ?? {}).links;
 }
@@ -27,7 +35,7 @@ export function readCuratedLinks(file: string): CuratedLink[] {
 export function applyCurated(
   links: AlignmentLink[],
   curated: CuratedLink[],
-  titles: Map<string, { title: string; plan: string }>,
+  titles: Map<string, Caption>,
 ): AlignmentLink[] {
   const removed = new Set(curated.filter((c) => c.decision === 'remove').map((c) => `${c.from}→${c.to}`));
   const kept = links.filter((l) => !removed.has(`${l.from}→${l.to}`));
@@ -41,7 +49,7 @@ export function applyCurated(
       makeLink(
         { id: c.from, title: from.title },
         from.plan,
-        { id: c.to, title: to.title },
+        { id: c.to, title: to.title, plan: to.plan, level: to.level },
         c.score,
         'curated',
         [remark('note', c.note)],

@@ -5,7 +5,7 @@
 import type { AlignmentLink, Evidence } from '../model/alignment.js';
 import type { PolicyDocument, Section } from '../model/document.js';
 import { toSimplified } from '../parse/script.js';
-import { end, makeLink } from './links.js';
+import { end, makeLink, upperEnd } from './links.js';
 import type { NationalIndex } from './national-index.js';
 
 const NATIONAL_STATEMENT = /国家《[^》]*》[^。]*?提出[^。]*。?/g;
@@ -84,7 +84,7 @@ export function explicitSectionLinks(
     const fromDoc = planSection ? plan! : interpretation;
     const quote = section.text.slice(quoteStart, quoteEnd);
     links.push(
-      makeLink(end(from), fromDoc.id, end(target), score, 'explicit', [
+      makeLink(end(from), fromDoc.id, upperEnd(target, index.document), score, 'explicit', [
         {
           kind: 'statement',
           text: quote,
@@ -127,7 +127,7 @@ export function citationLink(plan: PolicyDocument, national: PolicyDocument): Al
     const hit = needles.find((n) => s.text.includes(n));
     if (!hit) continue;
     const at = s.text.indexOf(hit);
-    return makeLink(end(plan), plan.id, end(national), 1, 'explicit', [
+    return makeLink(end(plan), plan.id, upperEnd(national, national), 1, 'explicit', [
       {
         kind: 'citation',
         text: s.text.trim(),

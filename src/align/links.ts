@@ -1,5 +1,6 @@
 // Building alignment links and span-less evidence: one shape for every kind of link the aligner makes.
 import type { AlignmentLink, AlignmentMethod, Evidence } from '../model/alignment.js';
+import type { DocumentLevel } from '../model/document.js';
 import { round } from './national-index.js';
 
 /** Either end of a link: its id and its caption (Simplified title). */
@@ -8,15 +9,26 @@ export interface LinkEnd {
   title: string;
 }
 
+/** The upper end of a link also names its plan and that plan's level. */
+export interface UpperEnd extends LinkEnd {
+  plan: string;
+  level: DocumentLevel;
+}
+
 export const end = (x: { id: string; titleSimplified: string }): LinkEnd => ({
   id: x.id,
   title: x.titleSimplified,
 });
 
+export const upperEnd = (
+  x: { id: string; titleSimplified: string },
+  doc: { id: string; level: DocumentLevel },
+): UpperEnd => ({ ...end(x), plan: doc.id, level: doc.level });
+
 export function makeLink(
   from: LinkEnd,
   fromPlan: string,
-  to: LinkEnd,
+  to: UpperEnd,
   score: number,
   method: AlignmentMethod,
   evidence: Evidence[],
@@ -28,6 +40,8 @@ export function makeLink(
     fromPlan,
     to: to.id,
     toTitle: to.title,
+    toPlan: to.plan,
+    toLevel: to.level,
     score: round(score),
     method,
     rank,

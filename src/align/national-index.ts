@@ -9,6 +9,9 @@ import { buildVocabulary, type Vocabulary } from './vocabulary.js';
 export interface NationalTask {
   id: string;
   title: string;
+  /** The indexed (upper) plan and its level: what a link to this task points into. */
+  plan: string;
+  level: PolicyDocument['level'];
   text: string;
   section: Section;
   features: TextFeatures;
@@ -66,6 +69,8 @@ export class NationalIndex {
         return {
           id: m.id,
           title: m.titleSimplified,
+          plan: document.id,
+          level: document.level,
           text: m.textSimplified,
           section,
           features,

@@ -4,6 +4,7 @@
 // Offsets in evidence are character offsets into the `text` of the linked provision (which has the same
 // length in both scripts), so a reader can highlight the exact words behind a link on either side.
 import { z } from 'zod';
+import { DocumentLevel } from './document.js';
 
 export const AlignmentMethod = z.enum([
   /** Computed from the two texts: shared policy terms, words and character pairs. */
@@ -39,6 +40,9 @@ export const AlignmentLink = z.object({
   fromPlan: z.string(),
   to: z.string(),
   toTitle: z.string(),
+  /** The plan `to` belongs to, and its level: the parent plan one level up, or the national plan. */
+  toPlan: z.string(),
+  toLevel: DocumentLevel,
   score: z.number().min(0).max(1),
   method: AlignmentMethod,
   /** 1 = the best national counterpart of `from`. */
