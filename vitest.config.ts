@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // CLI tests start a process (tsx) each: seconds, not milliseconds, on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
