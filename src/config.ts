@@ -1,5 +1,6 @@
 // Configuration: read once from the environment, validated with zod, with documented defaults.
 // An invalid value stops the program with a message that names the variable (see ConfigError).
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from './paths.js';
@@ -17,7 +18,10 @@ export const ConfigSchema = z.object({
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a bolt:// or neo4j:// URI')
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  /** Empty means "no authentication", which is how the local server runs. */
+  /**
+   * Password of NEO4J_USER. Empty with the local server: the one generated at its first start, read from
+   * <PLANTRACE_NEO4J_HOME>/auth/password. An explicit value always wins.
+   */
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   /** GraphQL server. */
@@ -60,6 +64,9 @@ export interface Config extends RawConfig {
   neo4jHome: string;
 }
 
+/** Where the local server's generated password is kept (0600, in a 0700 folder). */
+export const localPasswordFile = (neo4jHome: string) => path.join(neo4jHome, 'auth', 'password');
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -77,10 +84,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const raw = parsed.data;
   const localNeo4j = raw.NEO4J_URI === undefined;
-  return {
+  return withLocalPassword({
     ...raw,
     localNeo4j,
     neo4jUri: raw.NEO4J_URI ?? `bolt://127.0.0.1:${raw.PLANTRACE_NEO4J_BOLT_PORT}`,
     neo4jHome: path.resolve(packageRoot, raw.PLANTRACE_NEO4J_HOME),
-  };
+  });
+}
+
+/**
+ * The configuration with the local server's password filled in from its password file, when plantrace
+ * manages the server and no NEO4J_PASSWORD was given. Only reads: the file is created by the first
+ * `db start` (src/db/local-neo4j.ts); before that the password stays empty. Call it again after starting
+ * the server for the first time.
+ */
+export function withLocalPassword(cfg: Config): Config {
+  if (!cfg.localNeo4j || cfg.NEO4J_PASSWORD !== '') return cfg;
+  const file = localPasswordFile(cfg.neo4jHome);
+  if (!existsSync(file)) return cfg;
+  return { ...cfg, NEO4J_PASSWORD: readFileSync(file, 'utf8').trim() };
 }

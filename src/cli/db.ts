@@ -17,6 +17,10 @@ export function registerDbCommands(program: Command): void {
       console.log(`bolt:    ${server.boltUri}`);
       console.log(`browser: ${server.browserUrl}`);
       console.log(`style:   ${browserStyleUrl(cfg)} (applied on connect while the API runs)`);
+      console.log('login:   user neo4j (Browser: "Username / Password" authentication)');
+      // The password itself only on a terminal: logs and pipes get the file it is kept in.
+      if (process.stdout.isTTY) console.log(`password: ${server.password} (kept in ${server.passwordFile})`);
+      else console.log(`password: in ${server.passwordFile} (readable only by you)`);
     });
 
   db.command('stop')
@@ -32,7 +36,10 @@ export function registerDbCommands(program: Command): void {
     .action(async () => {
       const cfg = loadConfig();
       if (!cfg.localNeo4j) {
-        const agent = await boltAnswers(cfg.neo4jUri);
+        const agent = await boltAnswers(cfg.neo4jUri, 2000, {
+          user: cfg.NEO4J_USER,
+          password: cfg.NEO4J_PASSWORD,
+        });
         console.log(agent ? `answering at ${cfg.neo4jUri} (${agent})` : `not answering at ${cfg.neo4jUri}`);
         process.exitCode = agent ? 0 : 3;
         return;

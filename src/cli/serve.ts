@@ -1,6 +1,6 @@
 // `plantrace start` (the main job: local Neo4j, load the seeds, GraphQL) and `plantrace serve` (GraphQL only).
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, withLocalPassword, type Config } from '../config.js';
 import { startLocal } from '../db/local-neo4j.js';
 import { createDriver, verifyNeo4j } from '../graph/driver.js';
 import { startApi } from '../api/server.js';
@@ -12,12 +12,14 @@ export function registerServeCommands(program: Command): void {
     .command('start')
     .description('start the local Neo4j if needed, load the seed documents, and serve GraphQL')
     .action(async () => {
-      const cfg = loadConfig();
+      let cfg = loadConfig();
       if (cfg.localNeo4j) {
         const server = await startLocal(cfg, say);
         say(
-          `Neo4j ${server.started ? 'started' : 'reused'} at ${server.boltUri}; Browser at ${server.browserUrl}`,
+          `Neo4j ${server.started ? 'started' : 'reused'} at ${server.boltUri}; Browser at ${server.browserUrl} ` +
+            `(user neo4j, password in ${server.passwordFile})`,
         );
+        cfg = withLocalPassword(cfg); // the first start has just created the password file
       }
       const summary = await withDriver(cfg, (driver) =>
         loadWithProgress(driver, cfg, [cfg.PLANTRACE_SEEDS], { curated: cfg.PLANTRACE_CURATED }),

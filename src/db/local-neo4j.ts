@@ -1,8 +1,12 @@
 // The local Neo4j 5.26 Community server, assembled from Maven Central jars (see neo4j/pom.xml and
 // neo4j/src/Launcher.java). `start` is idempotent: a server that already answers is reused.
+// Locked down: authentication on with a password generated at first start and kept in
+// <home>/auth/password (0600, folder 0700), CORS only for the plantrace origin, no LOAD CSV from files,
+// loopback listeners only.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -17,7 +21,7 @@ import {
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
-import type { Config } from '../config.js';
+import { localPasswordFile, type Config } from '../config.js';
 import { neo4jBuildDir } from '../paths.js';
 
 const libDir = path.join(neo4jBuildDir, 'target', 'lib');
@@ -32,6 +36,9 @@ export interface LocalServer {
   pid: number | null;
   /** True when this call started the process, false when a running one was reused. */
   started: boolean;
+  /** The password of user neo4j (from the password file) and where it is kept. */
+  password: string;
+  passwordFile: string;
 }
 
 export class LocalNeo4jError extends Error {
@@ -76,21 +83,66 @@ function run(cmd: string, args: string[], cwd: string): void {
   }
 }
 
-/** True when a Bolt server answers at the local port. */
-export async function boltAnswers(uri: string, timeoutMs = 2000): Promise<string | null> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), {
+/**
+ * The local server's password: read from the password file, which is created at first start with 32
+ * random bytes (base64url) and readable only by the user. The folder is 0700, the file 0600 (fixed on every
+ * start if someone loosened them).
+ */
+export function ensureLocalPassword(cfg: Config): string {
+  const file = localPasswordFile(cfg.neo4jHome);
+  mkdirSync(cfg.neo4jHome, { recursive: true, mode: 0o700 });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  chmodSync(cfg.neo4jHome, 0o700);
+  chmodSync(path.dirname(file), 0o700);
+  if (!existsSync(file)) {
+    try {
+      writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // another start wrote it first
+    }
+  }
+  chmodSync(file, 0o600);
+  const password = readFileSync(file, 'utf8').trim();
+  if (password.length < 8) throw new LocalNeo4jError(`${file} holds no usable password (8+ characters)`);
+  return password;
+}
+
+type Probe = { state: 'up'; agent: string } | { state: 'refused' } | { state: 'down' };
+
+/** Asks a Bolt server for its agent string with the given credentials. */
+async function probe(
+  uri: string,
+  timeoutMs: number,
+  auth: { user: string; password: string },
+): Promise<Probe> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(auth.user, auth.password), {
     connectionTimeout: timeoutMs,
     maxConnectionPoolSize: 1,
     logging: { level: 'error', logger: () => {} },
   });
   try {
     const info = await driver.getServerInfo();
-    return info.agent ?? 'Neo4j';
-  } catch {
-    return null;
+    return { state: 'up', agent: info.agent ?? 'Neo4j' };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('Neo.ClientError.Security.')) return { state: 'refused' };
+    return { state: 'down' };
   } finally {
     await driver.close();
   }
+}
+
+/**
+ * The server's agent string when a Bolt server answers at the URI, else null. A server that refuses the
+ * credentials still answers: it says so instead of its version.
+ */
+export async function boltAnswers(
+  uri: string,
+  timeoutMs = 2000,
+  auth: { user: string; password: string } = { user: 'neo4j', password: '' },
+): Promise<string | null> {
+  const p = await probe(uri, timeoutMs, auth);
+  return p.state === 'up' ? p.agent : p.state === 'refused' ? 'Neo4j (credentials refused)' : null;
 }
 
 function readPid(cfg: Config): number | null {
@@ -118,6 +170,11 @@ export function browserStyleUrl(cfg: Config): string {
   return `http://${cfg.HOST}:${cfg.PORT}/browser/plantrace.grass`;
 }
 
+/** The origin of plantrace's own HTTP server: the only web origin Neo4j's HTTP API allows (CORS). */
+export function plantraceOrigin(cfg: Config): string {
+  return `http://${cfg.HOST}:${cfg.PORT}`;
+}
+
 export async function startLocal(
   cfg: Config,
   report: (line: string) => void = () => {},
@@ -125,14 +182,27 @@ export async function startLocal(
   const boltUri = cfg.neo4jUri;
   const browserUrl = browserUrlOf(cfg);
   const existingPid = readPid(cfg);
-  if (await boltAnswers(boltUri)) {
-    return { boltUri, browserUrl, pid: existingPid, started: false };
-  }
+  const password = ensureLocalPassword(cfg);
+  const passwordFile = localPasswordFile(cfg.neo4jHome);
+  const result = (pid: number | null, started: boolean): LocalServer => ({
+    boltUri,
+    browserUrl,
+    pid,
+    started,
+    password,
+    passwordFile,
+  });
+  const running = await probe(boltUri, 2000, { user: 'neo4j', password });
+  if (running.state === 'up') return result(existingPid, false);
+  if (running.state === 'refused' && !(existingPid !== null && alive(existingPid)))
+    throw new LocalNeo4jError(
+      `a Neo4j answers at ${boltUri} but refuses the password in ${passwordFile} (another server on this port?)`,
+    );
   if (existingPid !== null && alive(existingPid)) {
     // Started by someone else a moment ago (or still recovering): wait for it rather than start a twin.
     report(`Waiting for the Neo4j process ${existingPid} that is already starting…`);
-    await waitForBolt(cfg, existingPid);
-    return { boltUri, browserUrl, pid: existingPid, started: false };
+    await waitForBolt(cfg, existingPid, password);
+    return result(existingPid, false);
   }
 
   ensureInstalled(report);
@@ -157,6 +227,7 @@ export async function startLocal(
       cfg.neo4jHome,
       String(cfg.PLANTRACE_NEO4J_BOLT_PORT),
       String(cfg.PLANTRACE_NEO4J_HTTP_PORT),
+      plantraceOrigin(cfg),
       // Neo4j Browser runs this after connecting: plantrace's style sheet, served by the API.
       `style ${browserStyleUrl(cfg)}`,
     ],
@@ -167,14 +238,15 @@ export async function startLocal(
   writeFileSync(pidFile(cfg), String(child.pid));
   child.unref();
   report(`Starting Neo4j (pid ${child.pid}), log in ${logFile(cfg)}…`);
-  await waitForBolt(cfg, child.pid);
-  return { boltUri, browserUrl, pid: child.pid, started: true };
+  await waitForBolt(cfg, child.pid, password);
+  return result(child.pid, true);
 }
 
-async function waitForBolt(cfg: Config, pid: number, timeoutMs = 180_000): Promise<void> {
+async function waitForBolt(cfg: Config, pid: number, password: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await boltAnswers(cfg.neo4jUri, 1000)) return;
+    // Only a login with the password counts: the launcher aligns the stored password just after opening.
+    if ((await probe(cfg.neo4jUri, 1000, { user: 'neo4j', password })).state === 'up') return;
     if (!alive(pid)) {
       rmSync(pidFile(cfg), { force: true });
       throw new LocalNeo4jError(
@@ -212,6 +284,8 @@ export interface LocalStatus {
 
 export async function statusLocal(cfg: Config): Promise<LocalStatus> {
   const pid = readPid(cfg);
-  const version = await boltAnswers(cfg.neo4jUri);
+  const file = localPasswordFile(cfg.neo4jHome);
+  const password = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  const version = await boltAnswers(cfg.neo4jUri, 2000, { user: 'neo4j', password });
   return { answering: version !== null, version, pid, running: pid !== null && alive(pid) };
 }

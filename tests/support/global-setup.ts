@@ -1,5 +1,7 @@
 // Starts the test Neo4j (unless NEO4J_URI is given) before the integration and e2e tests, and stops
-// it afterwards, so a test run leaves no server behind. Tests read NEO4J_URI from the environment.
+// it afterwards, so a test run leaves no server behind. Tests find it as plantrace does: the local
+// server's folder and ports from the environment, and its generated password from its password file
+// (loadConfig), never from a value written here.
 import { rmSync } from 'node:fs';
 import { loadConfig } from '../../src/config.js';
 import { startLocal, stopLocal } from '../../src/db/local-neo4j.js';
@@ -18,7 +20,6 @@ export default async function setup(): Promise<() => Promise<void>> {
   const cfg = loadConfig();
   rmSync(cfg.neo4jHome, { recursive: true, force: true }); // a fresh database for every run
   const server = await startLocal(cfg, (line) => process.stderr.write(`[test neo4j] ${line}\n`));
-  process.env.NEO4J_URI = server.boltUri;
   return async () => {
     if (server.started) await stopLocal(cfg);
     rmSync(cfg.neo4jHome, { recursive: true, force: true });
