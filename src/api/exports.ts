@@ -152,9 +152,28 @@ export async function matrixTable(store: GraphStore): Promise<Table> {
   };
 }
 
+type CorrespondenceRow = Record<
+  | 'actionId'
+  | 'action'
+  | 'measureId'
+  | 'label'
+  | 'measure'
+  | 'file'
+  | 'line'
+  | 'taskId'
+  | 'task'
+  | 'score'
+  | 'method'
+  | 'rank'
+  | 'review'
+  | 'reviewNote'
+  | 'evidence',
+  Cell
+>;
+
 export async function correspondenceTable(store: GraphStore, planId: unknown): Promise<Table> {
   const plan = await planOf(store, planId);
-  const rows = await store.read<Record<string, Cell>>('export/correspondence', { planId: plan.id });
+  const rows = await store.read<CorrespondenceRow>('export/correspondence', { planId: plan.id });
   return {
     name: 'correspondence',
     columns: [
@@ -175,7 +194,7 @@ export async function correspondenceTable(store: GraphStore, planId: unknown): P
       'evidence',
       'shared_words',
     ],
-    rows: rows.map((r) => {
+    rows: rows.map((r): Cell[] => {
       const ev = evidenceText(r.evidence);
       return [
         r.actionId,

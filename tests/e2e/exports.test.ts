@@ -40,15 +40,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\r' && text[i + 1] === '\n') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
-      ((row = []), (field = ''), i++);
+      row = [];
+      field = '';
+      i++;
     } else field += c;
   }
   if (field || row.length) rows.push([...row, field]);
@@ -142,9 +148,13 @@ describe('exports', () => {
     expect(unlinked).toBeGreaterThan(0);
     const c = await csv(url('correspondence.csv', SH));
     expect(c.rows).toHaveLength(links + unlinked);
-    const [measure, taskId, method, evidence] = ['measure_id', 'task_id', 'method', 'evidence'].map((h) =>
-      c.header.indexOf(h),
-    );
+    const col = (h: string) => c.header.indexOf(h);
+    const [measure, taskId, method, evidence] = [
+      col('measure_id'),
+      col('task_id'),
+      col('method'),
+      col('evidence'),
+    ] as [number, number, number, number];
     const first = c.rows.find((r) => r[measure] === `${SH}/a1/m1` && r[taskId] === '国发-2024-17/a1/m1')!;
     expect(first[method]).toBe('LEXICAL');
     expect(first[evidence]).toContain('户籍');
