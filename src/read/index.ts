@@ -3,6 +3,9 @@
 // a PDF saved as .txt or an HTML page saved as .doc is still read for what it is.
 import { readFile } from 'node:fs/promises';
 import { DocumentError } from './errors.js';
+import { docReader } from './doc.js';
+import { docxReader } from './docx.js';
+import { htmlReader } from './html.js';
 import { pdfReader } from './pdf.js';
 import { textReader } from './text.js';
 import type { ReadOptions, ReadResult, Reader } from './types.js';
@@ -12,7 +15,7 @@ export { readText } from './text.js';
 export type { PublishedMetadata, ReadOptions, ReadResult, Reader } from './types.js';
 
 /** Container formats first, in order of how certain their detection is; text last. */
-export const readers: Reader[] = [pdfReader, textReader];
+export const readers: Reader[] = [pdfReader, docxReader, docReader, htmlReader, textReader];
 
 export function readerFor(bytes: Uint8Array, file: string): Reader {
   return readers.find((r) => r.detect(bytes, file)) ?? textReader;

@@ -24,8 +24,9 @@ export interface PageBox {
 
 /** Share of the page height at the top and at the bottom where running headers and footers stand. */
 const BAND = 0.12;
+// — 3 —, -3-, 第3页, 3/12; OCR reads the dashes as 一.
 const PAGE_NUMBER =
-  /^[-—–－_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4})?(?:\s*共\s*\d+\s*页)?[-—–－_\s]*$/;
+  /^[-—–－_一\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4})?(?:\s*共\s*\d+\s*页)?[-—–－_一\s]*$/;
 
 /** Lines of one page (already read left to right) → furniture removed, paragraphs rebuilt. */
 export function layOut(

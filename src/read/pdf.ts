@@ -101,11 +101,10 @@ async function readPdf(bytes: Uint8Array, file: string, options: ReadOptions): P
     const ocred = new Set<number>();
     if (scanned.length) {
       if (!options.ocr) {
-        const which = scanned.length === doc.numPages ? 'no page has' : 'these pages have no';
         throw new DocumentError(
           file,
           1,
-          `${which} text layer (a scan): run with --ocr to read ${scanned.length > 1 ? 'them' : 'it'} (needs Debian tesseract-ocr and tesseract-ocr-chi-sim)`,
+          `no text layer (scanned): run with --ocr to read ${scanned.length > 1 ? 'these pages' : 'it'} (needs Debian tesseract-ocr and tesseract-ocr-chi-sim)`,
           scanned,
         );
       }
