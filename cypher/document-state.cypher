@@ -1,4 +1,5 @@
-// What the graph holds of the given documents: their rows hash (to skip unchanged documents).
+// What the graph holds of the given documents: the hashes of their content and links parts (to skip
+// what is unchanged) and the skip key of their last load.
 UNWIND $ids AS id
 MATCH (p:Plan {id: id})
-RETURN p.id AS id, p.rowsHash AS rowsHash;
+RETURN p.id AS id, p.contentHash AS contentHash, p.linksHash AS linksHash, p.linkKey AS linkKey;

@@ -9,10 +9,15 @@
 //   (:Indicator)    a quantity plans set targets for (常住人口城镇化率)
 //   (:Region)       GB/T 2260 division (id = code) or functional region (id = fr:<name>)
 //   (:Agency)       a government body (id = agency:<name>)
+//   (:Obligation)   a dated obligation a plan sets (key = owner#oN): due, subject, what, planDue,
+//                   obligedLevel, obligedRegions; a plan due from lower governments has a status
 // Relationships
 //   (:Plan)-[:HAS_ACTION]->(:Action)-[:HAS_MEASURE]->(:Measure)
 //   (:Measure|Action|Plan)-[:IMPLEMENTS {score, method, rank, evidence, source, file, sha256, line, start,
-//        end, review, reviewNote, reviewedAt}]->(national :Measure|Action|Plan)
+//        end, review, reviewNote, reviewedAt}]->(:Measure|Action|Plan one level up: the parent plan's, or
+//        the national plan's; a plan's own link goes to its parent plan)
+//   Plan properties of the cascade: level, parent, parentLevel, parentMethod, nationalPlan, missingParent
+//   (:Plan)-[:SETS]->(:Obligation)
 //   (:Measure|Action|Plan)-[:TARGETS {key, value, unit, comparator, year, per, cumulative, kind, text,
 //        file, sha256, line, offset}]->(:Indicator)
 //   (:Measure|Plan)-[:MENTIONS {mention}]->(:Region)      the text names the region
@@ -30,6 +35,9 @@ CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (n:Agency) REQUIRE n.id IS UNIQUE;
 CREATE INDEX measure_plan IF NOT EXISTS FOR (n:Measure) ON (n.plan);
 CREATE INDEX action_plan IF NOT EXISTS FOR (n:Action) ON (n.plan);
 CREATE INDEX plan_level IF NOT EXISTS FOR (n:Plan) ON (n.level);
+CREATE INDEX plan_region IF NOT EXISTS FOR (n:Plan) ON (n.regionCode);
+CREATE INDEX plan_parent IF NOT EXISTS FOR (n:Plan) ON (n.parent);
+CREATE CONSTRAINT obligation_key IF NOT EXISTS FOR (n:Obligation) REQUIRE n.key IS UNIQUE;
 CREATE INDEX implements_source IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.source);
 // Full-text search over the Simplified text (searchText = title + text, or an indicator's name); the cjk
 // analyzer indexes Chinese as overlapping character pairs, so any two-character query finds its words.

@@ -3,7 +3,8 @@
 MATCH (p:Plan {id: $id})
 OPTIONAL MATCH (p)-[:HAS_ACTION]->(a:Action)
 OPTIONAL MATCH (a)-[:HAS_MEASURE]->(m:Measure)
-WITH p, collect(DISTINCT a) + collect(DISTINCT m) AS parts
+OPTIONAL MATCH (p)-[:SETS]->(o:Obligation)
+WITH p, collect(DISTINCT a) + collect(DISTINCT m) + collect(DISTINCT o) AS parts
 CALL (p, parts) {
   UNWIND [p] + parts AS n
   OPTIONAL MATCH (n)-[:TARGETS|INVOLVES]->(x)

@@ -1,44 +1,58 @@
-// `plantrace align <file…> [--json] [--no-curated] [--national <file>]`: local documents → their links to
-// the national plan, as JSON or as a readable table.
+// `plantrace align <file…> [--json] [--no-curated] [--national <file>]`: plans at any level → their links
+// to the level above (toPlan, toLevel) and each plan's parent, as JSON or as a readable table. No Neo4j:
+// the cascade is checked from files alone (a county, its city and its province in one call).
 import type { Command } from 'commander';
-import { alignDocuments, isNational, loadNational } from '../align/index.js';
-import type { AlignmentLink, AlignmentResult } from '../model/alignment.js';
+import { loadConfig } from '../config.js';
+import type { AlignmentLink, CascadeResult } from '../model/alignment.js';
 import { ParseError } from '../parse/index.js';
-import { describeRejected, readDocuments } from '../pipeline/documents.js';
+import { describeRejected } from '../pipeline/documents.js';
+import { prepareBatch } from '../pipeline/prepare.js';
 import { CliError } from './errors.js';
 
 export function registerAlignCommand(program: Command): void {
   program
     .command('align')
-    .description('link local measures and actions to the national plan, with scores and evidence')
-    .argument('<files...>', 'local plans and interpretations (files or folders)')
-    .option('--json', 'print {links, sectionLinks, planLinks, unaligned} as JSON')
+    .description('link local measures, actions and plans to the level above, with scores and evidence')
+    .argument('<files...>', 'plans and interpretations of any level (files or folders)')
+    .option('--json', 'print {nationals, plans, links, sectionLinks, planLinks, unaligned} as JSON')
     .option('--no-curated', 'leave out the hand-curated links (data/curated-links.yaml)')
     .option(
       '--national <file>',
-      'national plan to align against (default: the bundled catalog of 国发〔2024〕17号)',
+      'national plan for plans that cite none (default: the bundled catalog of 国发〔2024〕17号)',
     )
-    .action(async (files: string[], opts: { json?: boolean; curated: boolean; national?: string }) => {
-      const { documents, rejected } = await readDocuments(files);
-      for (const r of rejected) process.stderr.write(`${describeRejected(r)}\n`);
-      let national;
-      try {
-        national = opts.national
-          ? await loadNational(opts.national)
-          : (documents.find(isNational) ?? (await loadNational()));
-      } catch (err) {
-        if (err instanceof ParseError) throw new CliError(err.message);
-        throw err;
-      }
-      const local = documents.filter((d) => !isNational(d));
-      const result = alignDocuments(local, { national, curated: opts.curated });
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));
-      if (rejected.length) process.exitCode = 2;
-    });
+    .option('--ocr', 'read scanned PDF pages with OCR')
+    .action(
+      async (
+        files: string[],
+        opts: { json?: boolean; curated: boolean; national?: string; ocr?: boolean },
+      ) => {
+        const cfg = loadConfig();
+        let batch;
+        try {
+          batch = await prepareBatch(files, {
+            curated: opts.curated && cfg.PLANTRACE_CURATED,
+            national: opts.national,
+            ocr: opts.ocr,
+          });
+        } catch (err) {
+          if (err instanceof ParseError) throw new CliError(err.message);
+          throw err;
+        }
+        for (const r of batch.rejected) process.stderr.write(`${describeRejected(r)}\n`);
+        const result = batch.alignment;
+        process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));
+        if (batch.rejected.length) process.exitCode = 2;
+      },
+    );
 }
 
-function table(result: AlignmentResult): string {
-  const out: string[] = [`national plan: ${result.national}`, ''];
+function table(result: CascadeResult): string {
+  const out: string[] = [`national plans: ${result.nationals.join(', ')}`, ''];
+  out.push('plans:');
+  for (const p of result.plans)
+    out.push(
+      `  ${p.level.padEnd(10)} ${p.plan} → ${p.parent} (${p.parentLevel}, ${p.method})${p.missing ? `  [cites 《${p.missing}》, not loaded]` : ''}`,
+    );
   const row = (l: AlignmentLink) => {
     const why = l.evidence
       .filter(
@@ -47,11 +61,20 @@ function table(result: AlignmentResult): string {
       .slice(0, 4)
       .map((e) => (e.text.length > 40 ? `${e.text.slice(0, 40)}…` : e.text))
       .join('，');
-    return `  ${l.score.toFixed(2)} ${l.method.padEnd(8)} ${l.from} ${l.fromTitle} → ${l.to} ${l.toTitle}${why ? `  [${why}]` : ''}`;
+    const bypass = l.evidence.some((e) => e.kind === 'note' && e.text.includes('bypassing')) ? ' bypass' : '';
+    return `  ${l.score.toFixed(2)} ${l.method.padEnd(8)} ${l.from} ${l.fromTitle} → [${l.toLevel}${bypass}] ${l.to} ${l.toTitle}${why ? `  [${why}]` : ''}`;
   };
-  out.push('plans:', ...result.planLinks.map(row), '', 'actions:', ...result.sectionLinks.map(row), '');
+  out.push(
+    '',
+    'plan links:',
+    ...result.planLinks.map(row),
+    '',
+    'actions:',
+    ...result.sectionLinks.map(row),
+    '',
+  );
   out.push('measures:', ...result.links.map(row), '');
-  out.push('no national counterpart:');
+  out.push('no counterpart one level up (nor in the national plan):');
   for (const u of result.unaligned) {
     const best = u.candidates[0];
     out.push(

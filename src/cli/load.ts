@@ -18,11 +18,12 @@ export function registerLoadCommands(program: Command): void {
     .option('--dry-run', 'do everything but write, and say what would be written')
     .option('--force', 'rewrite documents even when the graph already holds exactly their rows')
     .option('--no-curated', 'leave out the hand-curated links (data/curated-links.yaml)')
-    .option('--national <file>', 'national plan to align against (default: the bundled catalog)')
+    .option('--national <file>', 'national plan for plans that cite none (default: the bundled catalog)')
+    .option('--ocr', 'read scanned PDF pages with OCR (Debian tesseract-ocr, tesseract-ocr-chi-sim)')
     .action(
       async (
         inputs: string[],
-        opts: { dryRun?: boolean; force?: boolean; curated: boolean; national?: string },
+        opts: { dryRun?: boolean; force?: boolean; curated: boolean; national?: string; ocr?: boolean },
       ) => {
         const cfg = loadConfig();
         const curated = opts.curated && cfg.PLANTRACE_CURATED;
@@ -98,6 +99,11 @@ export function describeSummary(s: LoadSummary, dryRun: boolean): string {
   for (const k of s.skipped) out.push(`skipped  ${printableName(k.file)}: ${k.reason}`);
   for (const f of s.failed)
     out.push(`failed   ${f.file} (${f.id}): ${f.reason} — rolled back, graph unchanged for it`);
+  for (const p of s.placements.filter((x) => x.missing))
+    out.push(
+      `note     ${p.plan} cites 《${p.missing}》, which is not loaded: linked to ${p.parent} for now; loading that plan re-links it`,
+    );
+  if (s.relinked.length) out.push(`re-linked (a plan above them arrived): ${s.relinked.join(', ')}`);
   if (dryRun) {
     out.push(
       `dry run: ${s.rows.documents} documents would be written (${s.rows.measures} measures, ${s.rows.links} IMPLEMENTS links; ` +
@@ -106,7 +112,7 @@ export function describeSummary(s: LoadSummary, dryRun: boolean): string {
   } else {
     const c = s.counts;
     out.push(
-      `documents: ${s.loaded.length} loaded, ${s.unchanged.length} unchanged, ${s.rejected.length} rejected, ${s.failed.length} failed`,
+      `documents: ${s.loaded.length} loaded, ${s.unchanged.length} unchanged, ${s.relinked.length} re-linked, ${s.rejected.length} rejected, ${s.failed.length} failed`,
       `nodes: ${c.nodesCreated} created, ${c.nodesDeleted} removed; relationships: ${c.relationshipsCreated} created, ` +
         `${c.relationshipsDeleted} removed; properties set: ${c.propertiesSet}`,
       `time: ${s.seconds.prepare.toFixed(2)} s parse+extract+align, ${s.seconds.write.toFixed(2)} s write`,

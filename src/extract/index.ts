@@ -3,6 +3,7 @@
 import type { AgencyRef, PolicyDocument } from '../model/document.js';
 import { agencyId, canonicalAgency, extractAgencies } from './agencies.js';
 import { extractRegions } from './regions.js';
+import { extractObligations } from './obligations.js';
 import { extractTargets } from './targets.js';
 import { toSimplified } from '../parse/script.js';
 
@@ -11,16 +12,19 @@ export function enrichDocument(doc: PolicyDocument): PolicyDocument {
   const tctx = { periodEnd: doc.period?.end ?? null };
   const rctx = { regionId: doc.regionCode };
   const actx = { jurisdiction: doc.level === 'national' ? null : doc.region };
+  const octx = { regionId: doc.regionCode };
   const sections = doc.sections.map((s) => ({
     ...s,
     targets: extractTargets(s.textSimplified, tctx),
     regions: extractRegions(`${s.titleSimplified}\n${s.textSimplified}`, rctx),
     agencies: extractAgencies(s.textSimplified, actx),
+    obligations: extractObligations(s.textSimplified, octx),
     measures: s.measures.map((m) => ({
       ...m,
       targets: extractTargets(m.textSimplified, tctx),
       regions: extractRegions(m.textSimplified, rctx),
       agencies: extractAgencies(m.textSimplified, actx),
+      obligations: extractObligations(m.textSimplified, octx),
     })),
   }));
 
@@ -57,6 +61,7 @@ export function enrichDocument(doc: PolicyDocument): PolicyDocument {
     ...doc,
     sections,
     targets: extractTargets(preamble, tctx),
+    obligations: extractObligations(preamble, octx),
     regions: extractRegions(docText, rctx).map((r) =>
       r.id === doc.regionCode ? { ...r, relation: 'covers' as const } : r,
     ),

@@ -1,14 +1,44 @@
 // Document model + alignment → the rows one document writes into the graph (pure; no database).
-// The row shapes are the graph model of cypher/schema.cypher, in TypeScript; load-document.cypher
-// writes them with UNWIND … MERGE.
+// The row shapes are the graph model of cypher/schema.cypher, in TypeScript; write-content.cypher and
+// write-links.cypher write them with UNWIND … MERGE.
 import { createHash } from 'node:crypto';
-import type { AlignmentLink, AlignmentResult, Unaligned } from '../model/alignment.js';
-import type { AgencyRef, PolicyDocument, RegionRef, Target } from '../model/document.js';
+import type { AlignmentLink, PlanPlacement, Unaligned } from '../model/alignment.js';
+import type {
+  AgencyRef,
+  Obligation,
+  PolicyDocument,
+  RegionRef,
+  SourceLocation,
+  Target,
+} from '../model/document.js';
+import { citationsOf } from '../align/parents.js';
 import { gazetteer } from '../reference/gazetteer.js';
 
 type Props = Record<string, string | number | boolean | string[] | null>;
 
-export interface DocumentRows {
+/**
+ * A document's rows come in two parts. Content is the document itself (its text, structure and
+ * extractions); links are what alignment made of it (IMPLEMENTS, candidates, its place in the cascade).
+ * A document re-linked because a plan above it arrived rewrites only its links.
+ */
+export interface DocumentRows extends ContentRows, LinkRows {
+  /** Hashes of the two parts: a part whose hash the graph already holds is not written again. */
+  contentHash: string;
+  linksHash: string;
+}
+
+export interface LinkRows {
+  docId: string;
+  /** Plan-level facts that come from alignment: parent, national plan, how the parent was found. */
+  placement: Props;
+  implements: { from: string; to: string; props: Props }[];
+  /** Best rejected candidates of measures with no counterpart one level up (JSON per measure). */
+  candidates: { id: string; candidates: string | null }[];
+  interprets: string | null;
+  linkKeys: { implements: string[] };
+}
+
+export interface ContentRows {
   docId: string;
   plan: { id: string; national: boolean; interpretation: boolean; props: Props };
   actions: { id: string; props: Props }[];
@@ -21,8 +51,7 @@ export interface DocumentRows {
   covers: string[];
   agencies: { id: string; name: string }[];
   involves: { from: string; agencyId: string; role: string }[];
-  implements: { from: string; to: string; props: Props }[];
-  interprets: string | null;
+  obligations: { key: string; owner: string; props: Props }[];
   /** Keys of what this document owns, for removing what an edited document no longer has. */
   keys: {
     actions: string[];
@@ -30,10 +59,8 @@ export interface DocumentRows {
     targets: string[];
     mentions: string[];
     involves: string[];
-    implements: string[];
+    obligations: string[];
   };
-  /** Hash of everything above: a document whose rows hash is already in the graph is unchanged. */
-  rowsHash: string;
 }
 
 export interface RowContext {
@@ -43,11 +70,23 @@ export interface RowContext {
   unaligned: Unaligned[];
   /** The plan an interpretation explains, when known. */
   interprets: string | null;
+  /** A plan's place in the cascade (null for national plans and interpretations). */
+  placement: PlanPlacement | null;
+}
+
+type Alignment = Pick<CascadeResultLike, 'links' | 'sectionLinks' | 'planLinks' | 'unaligned'>;
+interface CascadeResultLike {
+  links: AlignmentLink[];
+  sectionLinks: AlignmentLink[];
+  planLinks: AlignmentLink[];
+  unaligned: Unaligned[];
 }
 
 /** Splits an alignment by the document each link starts from, for toRows (one pass, not one per document). */
-export function alignmentByDocument(alignment: AlignmentResult): Map<string, Omit<RowContext, 'interprets'>> {
-  const out = new Map<string, Omit<RowContext, 'interprets'>>();
+export function alignmentByDocument(
+  alignment: Alignment,
+): Map<string, Pick<RowContext, 'links' | 'unaligned'>> {
+  const out = new Map<string, Pick<RowContext, 'links' | 'unaligned'>>();
   const slot = (id: string) => {
     let s = out.get(id);
     if (!s) out.set(id, (s = { links: [], unaligned: [] }));
@@ -61,13 +100,27 @@ export function alignmentByDocument(alignment: AlignmentResult): Map<string, Omi
 
 const provenance = (doc: PolicyDocument) => ({ file: doc.file, sha256: doc.sha256 });
 
-export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
-  const prov = provenance(doc);
-  const spans = new Map<string, { line: number; start: number; end: number }>();
-  spans.set(doc.id, { line: 1, start: 0, end: 0 });
+/** The hash a part of a document's rows is stored with. */
+export const hashRows = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
 
+export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
+  const content = contentRows(doc);
+  const links = linkRows(doc, ctx);
+  return { ...content, ...links, contentHash: hashRows(content), linksHash: hashRows(links) };
+}
+
+/** Where in the published file: page/line, paragraph or element (null fields for plain text). */
+const locationProps = (at: SourceLocation | null) => ({
+  page: at?.page ?? null,
+  pageLine: at?.pageLine ?? null,
+  paragraph: at?.paragraph ?? null,
+  element: at?.element ?? null,
+  ocr: at?.ocr ?? false,
+});
+
+export function contentRows(doc: PolicyDocument): ContentRows {
+  const prov = provenance(doc);
   const actions = doc.sections.map((s) => {
-    spans.set(s.id, s);
     return {
       id: s.id,
       props: {
@@ -87,15 +140,13 @@ export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
         endLine: s.endLine,
         start: s.start,
         end: s.end,
+        ...locationProps(s.location),
       },
     };
   });
 
-  const unaligned = new Map<string, Unaligned>(ctx.unaligned.map((u) => [u.id, u]));
   const measures = doc.sections.flatMap((s) =>
     s.measures.map((m) => {
-      spans.set(m.id, m);
-      const u = unaligned.get(m.id);
       return {
         id: m.id,
         actionId: s.id,
@@ -112,13 +163,12 @@ export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
           keywords: m.keywords,
           items: m.items.map((i) => `${i.label} ${i.text}`),
           searchText: `${m.titleSimplified}\n${m.textSimplified}`,
-          /** Best rejected national candidates of a measure with no counterpart (JSON). */
-          candidates: u ? JSON.stringify(u.candidates) : null,
           ...prov,
           line: m.line,
           endLine: m.endLine,
           start: m.start,
           end: m.end,
+          ...locationProps(m.location),
         },
       };
     }),
@@ -187,25 +237,6 @@ export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
   for (const s of doc.sections)
     for (const m of s.measures) addAgencies(m.id, m.agencies, (a) => a.role === 'responsible');
 
-  const implementsRows = ctx.links.map((l) => {
-    const span = spans.get(l.from) ?? { line: 1, start: 0, end: 0 };
-    return {
-      from: l.from,
-      to: l.to,
-      props: {
-        score: l.score,
-        method: l.method,
-        rank: l.rank,
-        evidence: JSON.stringify(l.evidence),
-        source: doc.id,
-        ...prov,
-        line: span.line,
-        start: span.start,
-        end: span.end,
-      },
-    };
-  });
-
   const plan = {
     id: doc.id,
     national: doc.level === 'national',
@@ -227,9 +258,43 @@ export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
       searchText: `${doc.titleSimplified}\n${doc.preamble}`,
       encoding: doc.encoding,
       script: doc.script,
+      format: doc.format,
+      publishedOn: doc.publishedOn,
+      /** For interpretations: the plan name they quote (the parser's), to pair them with their plan. */
+      interpretsTitle: doc.interprets,
+      /** What the plan cites (JSON), so a parent loaded later finds the children that cite it. */
+      cites: JSON.stringify(citationsOf(doc)),
       ...prov,
     },
   };
+
+  const obligations: ContentRows['obligations'] = [];
+  const addObligations = (owner: string, list: Obligation[], line: number) =>
+    list.forEach((o, i) =>
+      obligations.push({
+        key: `${owner}#o${i + 1}`,
+        owner,
+        props: {
+          plan: doc.id,
+          text: o.text,
+          offset: o.offset,
+          due: o.due,
+          dueText: o.dueText,
+          subject: o.subject,
+          what: o.what,
+          planDue: o.planDue,
+          obligedLevel: o.obligedLevel,
+          obligedRegions: o.obligedRegions,
+          ...prov,
+          line,
+        },
+      }),
+    );
+  addObligations(doc.id, doc.obligations, 1);
+  for (const s of doc.sections) {
+    addObligations(s.id, s.obligations, s.line);
+    for (const m of s.measures) addObligations(m.id, m.obligations, m.line);
+  }
 
   const rows = {
     docId: doc.id,
@@ -244,18 +309,70 @@ export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
     covers: [...covers],
     agencies: [...agencies].map(([id, name]) => ({ id, name })),
     involves,
-    implements: implementsRows,
-    interprets: ctx.interprets,
+    obligations,
     keys: {
       actions: actions.map((a) => a.id),
       measures: measures.map((m) => m.id),
       targets: targets.map((t) => t.key),
       mentions: mentions.map((m) => `${m.from}|${m.regionId}`),
       involves: involves.map((i) => `${i.from}|${i.agencyId}|${i.role}`),
-      implements: implementsRows.map((i) => `${i.from}|${i.to}`),
+      obligations: obligations.map((o) => o.key),
     },
   };
-  return { ...rows, rowsHash: createHash('sha256').update(JSON.stringify(rows)).digest('hex') };
+  return rows;
+}
+
+/** What alignment made of a document; needs of the document only its spans and provenance. */
+export function linkRows(doc: PolicyDocument, ctx: RowContext): LinkRows {
+  const prov = provenance(doc);
+  const spans = new Map<string, { line: number; start: number; end: number }>();
+  spans.set(doc.id, { line: 1, start: 0, end: 0 });
+  for (const s of doc.sections) {
+    spans.set(s.id, s);
+    for (const m of s.measures) spans.set(m.id, m);
+  }
+  const implementsRows = ctx.links.map((l) => {
+    const span = spans.get(l.from) ?? { line: 1, start: 0, end: 0 };
+    return {
+      from: l.from,
+      to: l.to,
+      props: {
+        score: l.score,
+        method: l.method,
+        rank: l.rank,
+        evidence: JSON.stringify(l.evidence),
+        source: doc.id,
+        ...prov,
+        line: span.line,
+        start: span.start,
+        end: span.end,
+      },
+    };
+  });
+
+  const unaligned = new Map<string, Unaligned>(ctx.unaligned.map((u) => [u.id, u]));
+  const candidates = doc.sections.flatMap((s) =>
+    s.measures.map((m) => {
+      const u = unaligned.get(m.id);
+      return { id: m.id, candidates: u ? JSON.stringify(u.candidates) : null };
+    }),
+  );
+  const p = ctx.placement;
+  return {
+    docId: doc.id,
+    placement: {
+      parent: p?.parent ?? null,
+      parentLevel: p?.parentLevel ?? null,
+      parentMethod: p?.method ?? null,
+      nationalPlan: p?.national ?? (doc.level === 'national' ? doc.id : null),
+      missingParent: p?.missing ?? null,
+      interprets: ctx.interprets,
+    },
+    implements: implementsRows,
+    candidates,
+    interprets: ctx.interprets,
+    linkKeys: { implements: implementsRows.map((i) => `${i.from}|${i.to}`) },
+  };
 }
 
 /** The regions named, with every administrative or functional parent, and the PART_OF edges. */

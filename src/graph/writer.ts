@@ -2,7 +2,7 @@
 import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
 import { cypherStatements } from './cypher.js';
 import { inTransaction } from './driver.js';
-import type { DocumentRows } from './rows.js';
+import type { DocumentRows, LinkRows } from './rows.js';
 
 export interface WriteCounts {
   nodesCreated: number;
@@ -84,6 +84,8 @@ export async function runAll(
 
 export const rowParams = (rows: DocumentRows): Record<string, unknown> => ({ ...rows });
 
+const documentStatements = () => [...cypherStatements('write-content'), ...cypherStatements('write-links')];
+
 /** Writes one document in one transaction: all of it, or (on any error) nothing. */
 export async function writeDocument(
   driver: Driver,
@@ -95,8 +97,23 @@ export async function writeDocument(
     driver,
     database,
     'WRITE',
-    (tx) => runAll(tx, cypherStatements('load-document'), rowParams(rows), fault),
+    (tx) => runAll(tx, documentStatements(), rowParams(rows), fault),
     { metadata: { app: 'plantrace', op: 'load', doc: rows.docId } },
+  );
+}
+
+/** Rewrites only what alignment made of a document already in the graph (its parent arrived). */
+export async function relinkDocument(
+  driver: Driver,
+  database: string,
+  rows: LinkRows & { linksHash: string },
+) {
+  return inTransaction(
+    driver,
+    database,
+    'WRITE',
+    (tx) => runAll(tx, cypherStatements('write-links'), { ...rows }),
+    { metadata: { app: 'plantrace', op: 'relink', doc: rows.docId } },
   );
 }
 
@@ -112,16 +129,31 @@ export async function unloadDocument(
   });
 }
 
-/** The rows hash stored for each of these documents (absent: not in the graph). */
+export interface StoredState {
+  contentHash: string | null;
+  linksHash: string | null;
+  linkKey: string | null;
+}
+
+/** The hashes stored for each of these documents (absent: not in the graph). */
 export async function storedHashes(
   driver: Driver,
   database: string,
   ids: string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, StoredState>> {
   const res = await inTransaction(driver, database, 'READ', (tx) =>
     tx.run(cypherStatements('document-state')[0]!, { ids }),
   );
-  return new Map(res.records.map((r) => [r.get('id') as string, r.get('rowsHash') as string]));
+  return new Map(
+    res.records.map((r) => [
+      r.get('id') as string,
+      {
+        contentHash: r.get('contentHash') as string | null,
+        linksHash: r.get('linksHash') as string | null,
+        linkKey: r.get('linkKey') as string | null,
+      },
+    ]),
+  );
 }
 
 export interface GraphCounts {

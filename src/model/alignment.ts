@@ -73,9 +73,39 @@ export const AlignmentResult = z.object({
   unaligned: z.array(Unaligned),
 });
 
+/** Where a plan stands in the cascade: the plan it implements one level up, and the national plan above all. */
+export const PlanPlacement = z.object({
+  plan: z.string(),
+  title: z.string(),
+  level: DocumentLevel,
+  parent: z.string(),
+  parentLevel: DocumentLevel,
+  national: z.string(),
+  /** explicit: the plan cites its parent; derived: from the administrative ladder, or the default. */
+  method: z.enum(['explicit', 'derived']),
+  evidence: z.array(Evidence),
+  /** A plan above it that the plan cites but that is not loaded (loading it re-links this plan). */
+  missing: z.string().nullable(),
+});
+
+/**
+ * Alignment of plans at every level: measure, section and plan links each to the level above (toPlan,
+ * toLevel), national links of measures with no counterpart one level up, and each plan's placement.
+ */
+export const CascadeResult = z.object({
+  nationals: z.array(z.string()),
+  plans: z.array(PlanPlacement),
+  links: z.array(AlignmentLink),
+  sectionLinks: z.array(AlignmentLink),
+  planLinks: z.array(AlignmentLink),
+  unaligned: z.array(Unaligned),
+});
+
 export type AlignmentMethod = z.infer<typeof AlignmentMethod>;
 export type Evidence = z.infer<typeof Evidence>;
 export type AlignmentLink = z.infer<typeof AlignmentLink>;
 export type Candidate = z.infer<typeof Candidate>;
 export type Unaligned = z.infer<typeof Unaligned>;
 export type AlignmentResult = z.infer<typeof AlignmentResult>;
+export type PlanPlacement = z.infer<typeof PlanPlacement>;
+export type CascadeResult = z.infer<typeof CascadeResult>;

@@ -60,6 +60,30 @@ export const Target = z.object({
   offset: z.number().int().min(0),
 });
 
+/**
+ * A dated obligation the text sets (各设区市要在2025年6月底前出台实施方案): what is due, by when, and who
+ * must do it. When what is due is a lower-level plan, the graph tells whether it was issued on time.
+ */
+export const Obligation = z.object({
+  /** The clause, in Simplified script, and its offset in the owner's textSimplified. */
+  text: z.string(),
+  offset: z.number().int().min(0),
+  /** The due date (last day of the period named: 2025年底 → 2025-12-31, 上半年 → 06-30). */
+  due: z.iso.date(),
+  /** How the text states it (于2025年6月底前). */
+  dueText: z.string(),
+  /** Who must act, as written (各设区市, 各市（州）人民政府), or null when the clause names nobody. */
+  subject: z.string().nullable(),
+  /** What is due (出台实施方案, 制定落户细则, 完成改造). */
+  what: z.string(),
+  /** True when what is due is a plan of the obligated governments (实施方案, 行动方案 …). */
+  planDue: z.boolean(),
+  /** Level of the governments obliged (municipal, county), when the subject is a class of them. */
+  obligedLevel: DocumentLevel.nullable(),
+  /** Region ids (GB/T 2260) of the governments obliged: every member of the class, or those named. */
+  obligedRegions: z.array(z.string()),
+});
+
 export const RegionRef = z.object({
   /** Region node id: GB/T 2260 code for administrative divisions, `fr:<slug>` for functional regions. */
   id: z.string().min(1),
@@ -102,6 +126,7 @@ const Provision = Span.extend({
   targets: z.array(Target),
   regions: z.array(RegionRef),
   agencies: z.array(AgencyRef),
+  obligations: z.array(Obligation),
   /** Catalog entries only: how well the entry is attested, and its characteristic terms. */
   confidence: Confidence.nullable(),
   keywords: z.array(z.string()),
@@ -152,6 +177,7 @@ export const PolicyDocument = z.object({
   targets: z.array(Target),
   regions: z.array(RegionRef),
   agencies: z.array(AgencyRef),
+  obligations: z.array(Obligation),
   /** Files the published page links to (PDF, Word attachments), as the page names them. */
   attachments: z.array(z.object({ title: z.string(), href: z.string() })),
   /** Things the parser noticed and repaired or skipped, with their line. */
@@ -165,6 +191,7 @@ export type Span = z.infer<typeof Span>;
 export type SourceFormat = z.infer<typeof SourceFormat>;
 export type SourceLocation = z.infer<typeof SourceLocation>;
 export type Target = z.infer<typeof Target>;
+export type Obligation = z.infer<typeof Obligation>;
 export type RegionRef = z.infer<typeof RegionRef>;
 export type AgencyRef = z.infer<typeof AgencyRef>;
 export type AgencyRole = z.infer<typeof AgencyRole>;

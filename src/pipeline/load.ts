@@ -1,33 +1,32 @@
-// The load pipeline (orchestration; the CLI calls it): files → parse → extract → align → graph, one transaction per document.
-// A document that fails to parse is rejected with its reason; one that fails to write is rolled back
-// alone; the others load. An unreachable Neo4j stops the run before anything is written.
+// The load pipeline (orchestration; the CLI calls it): files → prepare (parse, extract, parents, align,
+// rows; src/pipeline/prepare.ts) → write, one transaction per document. A document that fails to parse
+// is rejected with its reason; one that fails to write is rolled back alone; the others load. Documents
+// already in the graph that the batch concerns are re-linked. An unreachable Neo4j stops the run before
+// anything is written.
 import type { Driver } from 'neo4j-driver';
-import { alignDocuments, isNational, loadNational } from '../align/index.js';
-import { interpretedPlan } from '../align/aligner.js';
-import type { PolicyDocument } from '../model/document.js';
 import { isServerUnavailable, Neo4jUnavailableError } from '../graph/driver.js';
-import { alignmentByDocument, toRows, type DocumentRows } from '../graph/rows.js';
-import { readDocuments, type Rejected } from './documents.js';
+import type { DocumentRows } from '../graph/rows.js';
+import { storedDocuments, storedPlans } from '../graph/stored.js';
 import {
   addCounts,
   applySchema,
+  relinkDocument,
   storedHashes,
   writeDocument,
   zeroCounts,
   type FaultInjection,
   type WriteCounts,
 } from '../graph/writer.js';
+import type { PlanPlacement } from '../model/alignment.js';
+import type { Rejected } from './documents.js';
+import { prepareBatch, type GraphView, type PrepareOptions } from './prepare.js';
 
-export interface LoadOptions {
+export { prepareBatch } from './prepare.js';
+
+export interface LoadOptions extends PrepareOptions {
   dryRun?: boolean;
   /** Rewrite documents even when the graph already holds exactly their rows. */
   force?: boolean;
-  /** Apply data/curated-links.yaml after the aligner (default true). */
-  curated?: boolean;
-  /** National document to align against (default: one in the inputs, else the bundled catalog). */
-  national?: string;
-  /** OCR pages of scanned PDFs (needs Debian tesseract-ocr, tesseract-ocr-chi-sim). */
-  ocr?: boolean;
   onProgress?: (done: number, total: number, docId: string) => void;
   /** Tests only: make the write of one document fail midway. */
   fault?: FaultInjection & { docId: string };
@@ -36,64 +35,25 @@ export interface LoadOptions {
 export interface LoadSummary {
   loaded: string[];
   unchanged: string[];
+  /** Documents already in the graph whose links were rewritten (a plan above them arrived). */
+  relinked: string[];
   rejected: Rejected[];
   skipped: { file: string; reason: string }[];
   /** Documents whose write failed and was rolled back. */
   failed: { id: string; file: string; reason: string }[];
+  /** Where each plan of the batch stands: its parent, national plan, and a cited parent not loaded. */
+  placements: PlanPlacement[];
   counts: WriteCounts;
   /** What the documents amount to (also in dry runs): rows of nodes and relationships. */
   rows: { documents: number; nodes: number; relationships: number; measures: number; links: number };
   seconds: { prepare: number; write: number };
 }
 
-export interface PreparedBatch {
-  documents: PolicyDocument[];
-  rows: DocumentRows[];
-  rejected: Rejected[];
-  skipped: { file: string; reason: string }[];
-}
-
-/** Everything but the write: parse, extract, align, and turn each document into rows. */
-export async function prepareBatch(
-  inputs: string[],
-  options: Pick<LoadOptions, 'curated' | 'national' | 'ocr'> = {},
-): Promise<PreparedBatch> {
-  const { documents: read, rejected, skipped } = await readDocuments(inputs, { ocr: options.ocr });
-  const seen = new Map<string, string>();
-  const documents: PolicyDocument[] = [];
-  for (const d of read) {
-    const first = seen.get(d.id);
-    if (first) {
-      rejected.push({
-        file: d.file,
-        line: 1,
-        pages: [],
-        reason: `has the same id (${d.id}) as ${first}; not loaded twice`,
-      });
-      continue;
-    }
-    seen.set(d.id, d.file);
-    documents.push(d);
-  }
-  const national = options.national
-    ? await loadNational(options.national)
-    : (documents.find(isNational) ?? (await loadNational()));
-  const local = documents.filter((d) => !isNational(d));
-  const alignment = alignDocuments(local, { national, curated: options.curated ?? true });
-  const plans = local.filter((d) => d.kind === 'plan');
-  const order = { national: 0, plan: 1, interpretation: 2, catalog: 0 } as const;
-  const batch = [national, ...local].sort(
-    (a, b) => order[isNational(a) ? 'national' : a.kind] - order[isNational(b) ? 'national' : b.kind],
-  );
-  const byDocument = alignmentByDocument(alignment);
-  const rows = batch.map((doc) =>
-    toRows(doc, {
-      links: byDocument.get(doc.id)?.links ?? [],
-      unaligned: byDocument.get(doc.id)?.unaligned ?? [],
-      interprets: doc.kind === 'interpretation' ? (interpretedPlan(doc, plans)?.id ?? null) : null,
-    }),
-  );
-  return { documents: batch, rows, rejected, skipped };
+export function graphView(driver: Driver, database: string): GraphView {
+  return {
+    plans: () => storedPlans(driver, database),
+    documents: (ids) => storedDocuments(driver, database, ids),
+  };
 }
 
 export async function loadInputs(
@@ -103,14 +63,17 @@ export async function loadInputs(
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
   const t0 = performance.now();
-  const batch = await prepareBatch(inputs, options);
+  if (driver && !options.dryRun) await applySchema(driver, database);
+  const batch = await prepareBatch(inputs, options, driver ? graphView(driver, database) : null);
   const prepare = (performance.now() - t0) / 1000;
   const summary: LoadSummary = {
     loaded: [],
     unchanged: [],
+    relinked: [],
     rejected: batch.rejected,
     skipped: batch.skipped,
     failed: [],
+    placements: batch.alignment.plans,
     counts: zeroCounts(),
     rows: rowTotals(batch.rows),
     seconds: { prepare, write: 0 },
@@ -118,17 +81,17 @@ export async function loadInputs(
   if (options.dryRun || !driver) return summary;
 
   const t1 = performance.now();
-  await applySchema(driver, database);
-  const stored = options.force
-    ? new Map<string, string>()
-    : await storedHashes(
-        driver,
-        database,
-        batch.rows.map((r) => r.docId),
-      );
+  const ids = [...batch.rows.map((r) => r.docId), ...batch.relinks.map((r) => r.docId)];
+  const stored = options.force ? new Map() : await storedHashes(driver, database, ids);
+  const total = batch.rows.length + batch.relinks.length;
+  const unavailable = (file: string, err: unknown) =>
+    new Neo4jUnavailableError(
+      `Neo4j became unreachable while loading ${file}: ${(err as Error).message.split('\n')[0]}`,
+    );
   for (const [i, rows] of batch.rows.entries()) {
     const doc = batch.documents[i]!;
-    if (stored.get(rows.docId) === rows.rowsHash) {
+    const state = stored.get(rows.docId);
+    if (state?.contentHash === rows.contentHash && state.linksHash === rows.linksHash) {
       summary.unchanged.push(rows.docId);
     } else {
       try {
@@ -136,10 +99,7 @@ export async function loadInputs(
         addCounts(summary.counts, await writeDocument(driver, database, rows, fault));
         summary.loaded.push(rows.docId);
       } catch (err) {
-        if (isServerUnavailable(err))
-          throw new Neo4jUnavailableError(
-            `Neo4j became unreachable while loading ${doc.file}: ${(err as Error).message.split('\n')[0]}`,
-          );
+        if (isServerUnavailable(err)) throw unavailable(doc.file, err);
         summary.failed.push({
           id: rows.docId,
           file: doc.file,
@@ -147,7 +107,22 @@ export async function loadInputs(
         });
       }
     }
-    options.onProgress?.(i + 1, batch.rows.length, rows.docId);
+    options.onProgress?.(i + 1, total, rows.docId);
+  }
+  for (const [i, rows] of batch.relinks.entries()) {
+    if (!options.force && stored.get(rows.docId)?.linksHash === rows.linksHash) continue;
+    try {
+      addCounts(summary.counts, await relinkDocument(driver, database, rows));
+      summary.relinked.push(rows.docId);
+    } catch (err) {
+      if (isServerUnavailable(err)) throw unavailable(rows.docId, err);
+      summary.failed.push({
+        id: rows.docId,
+        file: rows.docId,
+        reason: (err as Error).message.split('\n')[0]!,
+      });
+    }
+    options.onProgress?.(batch.rows.length + i + 1, total, rows.docId);
   }
   summary.seconds.write = (performance.now() - t1) / 1000;
   return summary;
@@ -160,7 +135,13 @@ function rowTotals(all: DocumentRows[]): LoadSummary['rows'] {
   let links = 0;
   for (const r of all) {
     nodes +=
-      1 + r.actions.length + r.measures.length + r.indicators.length + r.regions.length + r.agencies.length;
+      1 +
+      r.actions.length +
+      r.measures.length +
+      r.indicators.length +
+      r.regions.length +
+      r.agencies.length +
+      r.obligations.length;
     relationships +=
       r.actions.length +
       r.measures.length +
@@ -170,6 +151,7 @@ function rowTotals(all: DocumentRows[]): LoadSummary['rows'] {
       r.covers.length +
       r.involves.length +
       r.implements.length +
+      r.obligations.length +
       (r.interprets ? 1 : 0);
     measures += r.measures.length;
     links += r.implements.length;

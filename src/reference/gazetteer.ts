@@ -174,6 +174,26 @@ export class Gazetteer {
     return [...this.names.keys()].sort((a, b) => b.length - a.length);
   }
 
+  private children: Map<string, Region[]> | undefined;
+
+  /** Administrative divisions directly below a region (a province's cities, a city's counties). */
+  childrenOf(id: string): Region[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const r of this.regions.values())
+        if (r.kind !== 'functional')
+          for (const p of r.parents) this.children.set(p, [...(this.children.get(p) ?? []), r]);
+    }
+    return this.children.get(id) ?? [];
+  }
+
+  /** Every administrative division below a region, at any depth. */
+  descendantsOf(id: string): Region[] {
+    const out: Region[] = [];
+    for (const c of this.childrenOf(id)) out.push(c, ...this.descendantsOf(c.id));
+    return out;
+  }
+
   /** The province a region lies in (itself for a province), following administrative parents. */
   provinceOf(id: string): Region | undefined {
     let r = this.regions.get(id);

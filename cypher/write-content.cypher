@@ -1,12 +1,13 @@
-// Writes one document's rows (src/graph/rows.ts) — run statement by statement inside ONE transaction, so
-// a document loads completely or not at all. Every write is UNWIND … MERGE on ids; what the document no
-// longer has (stale measures, targets, links) is removed; analysts' reviews on links that still exist
-// are never touched. Parameters: $docId, $plan, $actions, $measures, $indicators, $targets, $regions,
-// $partOf, $mentions, $covers, $agencies, $involves, $implements, $interprets, $keys, $rowsHash.
+// Writes the content part of one document's rows (src/graph/rows.ts ContentRows): the document, its
+// sections and measures, regions, agencies, targets and obligations. Run statement by statement inside
+// ONE transaction together with write-links.cypher, so a document loads completely or not at all. Every
+// write is UNWIND … MERGE on ids; what the document no longer has is removed. Parameters: $docId, $plan,
+// $actions, $measures, $indicators, $targets, $regions, $partOf, $mentions, $covers, $agencies,
+// $involves, $obligations, $keys, $contentHash.
 
 // 1. The document node.
 MERGE (p:Plan {id: $plan.id})
-SET p += $plan.props, p.rowsHash = $rowsHash, p.loadedAt = datetime()
+SET p += $plan.props, p.contentHash = $contentHash, p.loadedAt = datetime()
 FOREACH (_ IN CASE WHEN $plan.national THEN [1] ELSE [] END | SET p:NationalPlan)
 FOREACH (_ IN CASE WHEN $plan.interpretation THEN [1] ELSE [] END | SET p:Interpretation);
 
@@ -125,28 +126,12 @@ SET t += row.props
 WITH DISTINCT other WHERE other IS NOT NULL AND NOT (other)--()
 DELETE other;
 
-// 7. IMPLEMENTS links computed for this document. Analysts' links (method analyst) and any link with a
-//    review decision survive re-alignment; the aligner's other links are replaced.
-MATCH (n)-[r:IMPLEMENTS {source: $docId}]->(t)
-WHERE NOT n.id + '|' + t.id IN $keys.implements AND r.review IS NULL AND r.method <> 'analyst'
-DELETE r;
+// 7. Dated obligations the document sets (各设区市要在…前出台实施方案).
+MATCH (p:Plan {id: $docId})-[:SETS]->(o:Obligation) WHERE NOT o.key IN $keys.obligations
+DETACH DELETE o;
 
-UNWIND $implements AS row
-OPTIONAL MATCH (fm:Measure {id: row.from})
-OPTIONAL MATCH (fa:Action {id: row.from})
-OPTIONAL MATCH (fp:Plan {id: row.from})
-OPTIONAL MATCH (tm:Measure {id: row.to})
-OPTIONAL MATCH (ta:Action {id: row.to})
-OPTIONAL MATCH (tp:Plan {id: row.to})
-WITH row, coalesce(fm, fa, fp) AS f, coalesce(tm, ta, tp) AS t
-WHERE f IS NOT NULL AND t IS NOT NULL
-MERGE (f)-[r:IMPLEMENTS]->(t)
-SET r += CASE WHEN r.method = 'analyst' THEN {} ELSE row.props END,
-    r.autoScore = row.props.score, r.autoMethod = row.props.method;
-
-// 8. What an interpretation explains.
-MATCH (p:Plan {id: $docId})-[r:INTERPRETS]->(x) WHERE x.id <> coalesce($interprets, '')
-DELETE r;
-
-MATCH (p:Plan {id: $docId}), (x:Plan {id: $interprets})
-MERGE (p)-[:INTERPRETS]->(x);
+MATCH (p:Plan {id: $docId})
+UNWIND $obligations AS row
+MERGE (o:Obligation {key: row.key})
+SET o += row.props, o.owner = row.owner
+MERGE (p)-[:SETS]->(o);

@@ -1,0 +1,113 @@
+// What the graph already holds, read back for the pipeline: plan references for parent resolution, and
+// documents rebuilt (sections, measures, texts, terms) for aligning children and interpretations against
+// plans loaded earlier. A rebuilt document carries what alignment reads; extractions stay in the graph.
+import type { Driver } from 'neo4j-driver';
+import type { Citation, PlanRef } from '../align/parents.js';
+import type { DocumentLevel, PolicyDocument } from '../model/document.js';
+import { cypher } from './cypher.js';
+import { inTransaction } from './driver.js';
+
+export interface StoredPlan extends PlanRef {
+  kind: 'plan' | 'interpretation' | 'catalog';
+  parent: string | null;
+  nationalPlan: string | null;
+  interprets: string | null;
+  contentHash: string | null;
+  linksHash: string | null;
+  /** The skip key of the last load (file bytes, pipeline version, parents, national, curation). */
+  linkKey: string | null;
+}
+
+export async function storedPlans(driver: Driver, database: string): Promise<StoredPlan[]> {
+  const res = await inTransaction(driver, database, 'READ', (tx) => tx.run(cypher('stored-plans')));
+  return res.records.map((r) => {
+    const o = r.toObject() as Omit<StoredPlan, 'cites'> & { cites: string };
+    return { ...o, level: o.level as DocumentLevel, cites: JSON.parse(o.cites) as Citation[] };
+  });
+}
+
+type Props = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0);
+
+export async function storedDocuments(
+  driver: Driver,
+  database: string,
+  ids: string[],
+): Promise<PolicyDocument[]> {
+  if (ids.length === 0) return [];
+  const res = await inTransaction(driver, database, 'READ', (tx) =>
+    tx.run(cypher('stored-documents'), { ids }),
+  );
+  return res.records.map((r) => rebuild(r.get('plan') as Props, r.get('sections') as Props[]));
+}
+
+function provision(p: Props) {
+  return {
+    location: null,
+    id: String(p.id),
+    ordinal: num(p.ordinal),
+    label: String(p.label ?? ''),
+    title: String(p.title ?? ''),
+    titleSimplified: String(p.titleSimplified ?? ''),
+    text: String(p.text ?? ''),
+    textSimplified: String(p.textSimplified ?? ''),
+    line: num(p.line),
+    endLine: num(p.endLine),
+    start: num(p.start),
+    end: num(p.end),
+    targets: [],
+    regions: [],
+    agencies: [],
+    obligations: [],
+    confidence: (str(p.confidence) as 'H' | 'M' | 'L' | null) ?? null,
+    keywords: (p.keywords as string[] | null) ?? [],
+  };
+}
+
+function rebuild(plan: Props, sections: Props[]): PolicyDocument {
+  const byLine = (a: Props, b: Props) =>
+    num(a.line) - num(b.line) || String(a.id).localeCompare(String(b.id));
+  return {
+    id: String(plan.id),
+    file: String(plan.file ?? ''),
+    sha256: String(plan.sha256 ?? ''),
+    format: (str(plan.format) ?? 'text') as PolicyDocument['format'],
+    encoding: String(plan.encoding ?? 'utf-8'),
+    script: (str(plan.script) ?? 'simplified') as PolicyDocument['script'],
+    kind: String(plan.kind) as PolicyDocument['kind'],
+    level: String(plan.level) as DocumentLevel,
+    title: String(plan.title),
+    titleSimplified: String(plan.titleSimplified),
+    region: str(plan.region),
+    regionCode: str(plan.regionCode),
+    issuer: str(plan.issuer),
+    docNumber: str(plan.docNumber),
+    issuedOn: str(plan.issuedOn),
+    publishedOn: str(plan.publishedOn),
+    period:
+      plan.periodText === null || plan.periodText === undefined
+        ? null
+        : {
+            start: plan.periodStart === null ? null : num(plan.periodStart),
+            end: plan.periodEnd === null ? null : num(plan.periodEnd),
+            text: String(plan.periodText),
+          },
+    interprets: str(plan.interpretsTitle),
+    preamble: String(plan.preamble ?? ''),
+    trailer: [],
+    sections: [...sections].sort(byLine).map((s) => ({
+      ...provision(s),
+      kind: String(s.kind) as PolicyDocument['sections'][number]['kind'],
+      measures: [...((s.measures as Props[] | null) ?? [])]
+        .sort(byLine)
+        .map((m) => ({ ...provision(m), items: [] })),
+    })),
+    targets: [],
+    regions: [],
+    agencies: [],
+    obligations: [],
+    attachments: [],
+    notes: [],
+  };
+}

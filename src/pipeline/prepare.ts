@@ -1,0 +1,155 @@
+// Preparing a batch (orchestration, no writes): read → parse → extract the files; decide which national
+// plans and parents every plan has (from the batch and from what the graph already holds); align each
+// plan to its parent; and turn documents into graph rows. Documents already in the graph that the batch
+// concerns — children of a plan in the batch, the plan an interpretation explains — are re-linked, so
+// the graph is the same whatever order or batches the documents come in.
+import { alignCascade } from '../align/cascade.js';
+import { interpretedPlan } from '../align/aligner.js';
+import { defaultCuratedFile, isNational, loadNational } from '../align/index.js';
+import { readCuratedLinks } from '../align/curated.js';
+import { LEVEL_RANK, planRef, resolveParents, type PlanRef } from '../align/parents.js';
+import type { CascadeResult } from '../model/alignment.js';
+import type { PolicyDocument } from '../model/document.js';
+import {
+  alignmentByDocument,
+  hashRows,
+  linkRows,
+  toRows,
+  type DocumentRows,
+  type LinkRows,
+} from '../graph/rows.js';
+import type { StoredPlan } from '../graph/stored.js';
+import { readDocuments, type Rejected } from './documents.js';
+
+/** What the pipeline needs of the graph; null when there is none (parse, align, dry runs without Neo4j). */
+export interface GraphView {
+  plans(): Promise<StoredPlan[]>;
+  documents(ids: string[]): Promise<PolicyDocument[]>;
+}
+
+export interface PrepareOptions {
+  /** Apply data/curated-links.yaml after the aligner (default true). */
+  curated?: boolean;
+  /** A national plan file: loaded with the batch, and the default for plans that cite none. */
+  national?: string;
+  ocr?: boolean;
+}
+
+export interface PreparedBatch {
+  /** The batch's documents, in write order: national plans, then plans by level, then interpretations. */
+  documents: PolicyDocument[];
+  rows: DocumentRows[];
+  /** Documents already in the graph whose links change with this batch. */
+  relinks: (LinkRows & { linksHash: string })[];
+  alignment: CascadeResult;
+  rejected: Rejected[];
+  skipped: { file: string; reason: string }[];
+}
+
+const byWriteOrder = (a: PolicyDocument, b: PolicyDocument) =>
+  order(a) - order(b) || a.id.localeCompare(b.id);
+const order = (d: PolicyDocument) => (d.kind === 'interpretation' ? 9 : LEVEL_RANK[d.level]);
+
+export async function prepareBatch(
+  inputs: string[],
+  options: PrepareOptions = {},
+  graph: GraphView | null = null,
+): Promise<PreparedBatch> {
+  const { documents: read, rejected, skipped } = await readDocuments(inputs, { ocr: options.ocr });
+  const documents = uniqueIds(read, rejected);
+
+  // National plans: the batch's, a --national file, else the bundled catalog; the default for plans that
+  // cite none is the --national one, else the batch's first, else the catalog.
+  const nationals = documents.filter(isNational);
+  const given = options.national ? await loadNational(options.national) : null;
+  if (given && !nationals.some((n) => n.id === given.id)) nationals.unshift(given);
+  if (nationals.length === 0) nationals.push(await loadNational());
+  const defaultNational = (given ?? nationals[0]!).id;
+  const batchIds = new Set([...documents, ...nationals].map((d) => d.id));
+
+  const stored = graph ? (await graph.plans()).filter((p) => !batchIds.has(p.id)) : [];
+  const local = documents.filter((d) => !isNational(d));
+  const batchPlans = local.filter((d) => d.kind === 'plan');
+  const interpretations = local.filter((d) => d.kind === 'interpretation');
+  const storedPlans = stored.filter((p) => p.kind === 'plan' && p.level !== 'national');
+  const nationalRefs: PlanRef[] = [
+    ...nationals.map(planRef),
+    ...stored.filter((p) => p.level === 'national'),
+  ];
+  const parents = resolveParents([...batchPlans.map(planRef), ...storedPlans], nationalRefs, defaultNational);
+
+  // Stored documents the batch concerns: plans whose parent is in the batch or has changed; plans and
+  // interpretations of the regions of the batch's interpretations and plans (an interpretation explains
+  // a plan of its own region).
+  const relinkIds = new Set<string>();
+  for (const p of storedPlans) {
+    const c = parents.get(p.id)!;
+    if (batchIds.has(c.parent.id) || c.parent.id !== p.parent || c.national !== p.nationalPlan)
+      relinkIds.add(p.id);
+  }
+  const interpretationRegions = new Set(interpretations.map((i) => i.regionCode).filter(Boolean));
+  const planRegions = new Set(batchPlans.map((p) => p.regionCode).filter(Boolean));
+  for (const p of stored) {
+    if (p.kind === 'plan' && p.regionCode && interpretationRegions.has(p.regionCode)) relinkIds.add(p.id);
+    if (p.kind === 'interpretation' && p.regionCode && planRegions.has(p.regionCode)) relinkIds.add(p.id);
+  }
+
+  // Documents from the graph: those re-linked, and the parents and national plans they and the batch need.
+  const needed = new Set(relinkIds);
+  for (const id of [...batchPlans.map((p) => p.id), ...relinkIds]) {
+    const c = parents.get(id);
+    if (!c) continue;
+    if (!batchIds.has(c.parent.id)) needed.add(c.parent.id);
+    if (!batchIds.has(c.national)) needed.add(c.national);
+  }
+  const fromGraph = graph ? await graph.documents([...needed]) : [];
+  const relinked = fromGraph.filter((d) => relinkIds.has(d.id));
+  const uppers = new Map<string, PolicyDocument>();
+  for (const d of [...nationals, ...fromGraph, ...batchPlans]) uppers.set(d.id, d);
+
+  const curated = options.curated === false ? null : readCuratedLinks(defaultCuratedFile);
+  const aligned = [...local, ...relinked];
+  const plansForInterpretations = [
+    ...batchPlans,
+    ...fromGraph.filter((d) => d.kind === 'plan' && !isNational(d)),
+  ];
+  const alignment = alignCascade({ documents: aligned, uppers, parents, plansForInterpretations, curated });
+
+  const byDocument = alignmentByDocument(alignment);
+  const placements = new Map(alignment.plans.map((p) => [p.plan, p]));
+  const context = (doc: PolicyDocument) => ({
+    links: byDocument.get(doc.id)?.links ?? [],
+    unaligned: byDocument.get(doc.id)?.unaligned ?? [],
+    interprets:
+      doc.kind === 'interpretation' ? (interpretedPlan(doc, plansForInterpretations)?.id ?? null) : null,
+    placement: placements.get(doc.id) ?? null,
+  });
+  const batch = [...nationals, ...local].sort(byWriteOrder);
+  const rows = batch.map((doc) => toRows(doc, context(doc)));
+  const relinks = relinked.sort(byWriteOrder).map((doc) => {
+    const links = linkRows(doc, context(doc));
+    return { ...links, linksHash: hashRows(links) };
+  });
+  return { documents: batch, rows, relinks, alignment, rejected, skipped };
+}
+
+/** The first document with an id wins; a second is rejected, naming the first. */
+function uniqueIds(read: PolicyDocument[], rejected: Rejected[]): PolicyDocument[] {
+  const seen = new Map<string, string>();
+  const out: PolicyDocument[] = [];
+  for (const d of read) {
+    const first = seen.get(d.id);
+    if (first) {
+      rejected.push({
+        file: d.file,
+        line: 1,
+        pages: [],
+        reason: `has the same id (${d.id}) as ${first}; not loaded twice`,
+      });
+      continue;
+    }
+    seen.set(d.id, d.file);
+    out.push(d);
+  }
+  return out;
+}
