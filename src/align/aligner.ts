@@ -8,18 +8,20 @@
 // must be clearly stronger to count.
 import type { AlignmentLink, AlignmentResult, Candidate, Unaligned } from '../model/alignment.js';
 import type { PolicyDocument, Section } from '../model/document.js';
+import { toSimplified } from '../parse/script.js';
 import { applyCurated, type Caption, type CuratedLink } from './curated.js';
-import { citationLink, explicitSectionLinks } from './explicit.js';
+import { FEATURES, predict, readCalibration, type Calibration, type FeatureName } from './calibration.js';
+import { citationLink, explicitLinks, titleSimilarity, type ExplicitLinks } from './explicit.js';
 import { end, makeLink, remark, upperEnd } from './links.js';
 import { NationalIndex, round, type TaskScore } from './national-index.js';
 
 export const THRESHOLDS = {
-  /** A measure links to a task when its final score reaches this. */
+  /** Uncalibrated rule (no calibration file): a measure links to a task when its final score reaches this. */
   link: 0.65,
   /**
-   * A further link must reach this share of the measure's best score, and rest on a concept of its own
-   * (one the best link does not share): a measure implements several tasks when it says something
-   * specific to each, not when one term is shared by neighbouring tasks.
+   * Uncalibrated rule: a further link must reach this share of the measure's best score, and rest on a
+   * concept of its own (one the best link does not share): a measure implements several tasks when it
+   * says something specific to each, not when one term is shared by neighbouring tasks.
    */
   relative: 0.6,
   /** At most this many tasks per measure. */
@@ -30,10 +32,19 @@ export const THRESHOLDS = {
   prior: 0.5,
   /** Candidates kept for a measure with no counterpart. */
   candidates: 3,
+  /** Candidates per measure described by features (and scored by the calibration) when it has none. */
+  scored: 6,
 };
 
 export interface AlignOptions {
   curated?: CuratedLink[] | null;
+  /**
+   * Fitted parameters that turn a candidate's features into the probability an expert accepts it
+   * (default: data/calibration.json when it exists; null: the uncalibrated noisy-OR rule).
+   */
+  calibration?: Calibration | null;
+  /** Link threshold as a probability, overriding the calibration file's (calibrated scores only). */
+  threshold?: number;
 }
 
 interface ScoredMeasure {
@@ -45,22 +56,57 @@ interface ScoredMeasure {
   scores: TaskScore[];
 }
 
-const ALIGNED_KINDS = new Set(['action', 'safeguards']);
+/** One candidate link of a measure, with the features the calibration reads. */
+export interface CandidateFeatures {
+  s: TaskScore;
+  /** The noisy-OR score after the structure prior (the uncalibrated score). */
+  adjusted: number;
+  /** Share of the section's measures pointing to the task's section. */
+  share: number;
+  features: number[];
+}
 
-export function align(
+/** A measure and its best-ranked candidates (by the uncalibrated score). */
+export interface MeasureCandidates {
+  plan: PolicyDocument;
+  section: Section;
+  id: string;
+  title: string;
+  text: string;
+  candidates: CandidateFeatures[];
+}
+
+// Sections whose measures are aligned. A plan's numbered section the parser could not classify (`other`)
+// still holds measures, which still implement something: they are aligned too.
+const ALIGNED_KINDS = new Set(['action', 'safeguards', 'other']);
+
+/**
+ * Every measure of the plans among `documents` with its best candidates and their features. The
+ * explicit statements (interpretations, the plans' own text) are read first: they are features too.
+ */
+export function measureCandidates(
   documents: PolicyDocument[],
   index: NationalIndex,
-  options: AlignOptions = {},
-): AlignmentResult {
+  limit: number = THRESHOLDS.scored,
+): {
+  measures: MeasureCandidates[];
+  explicit: ExplicitLinks;
+  plans: PolicyDocument[];
+  interpretations: PolicyDocument[];
+} {
   const national = index.document;
   const plans = documents.filter((d) => d.kind === 'plan' && d.id !== national.id);
   const interpretations = documents.filter((d) => d.kind === 'interpretation');
-
-  const links: AlignmentLink[] = [];
-  const sectionLinks: AlignmentLink[] = [];
-  const planLinks: AlignmentLink[] = [];
-  const unaligned: Unaligned[] = [];
-
+  const explicit = explicitLinks(
+    plans,
+    interpretations.map((doc) => ({ doc, plan: interpretedPlan(doc, plans) })),
+    index,
+  );
+  const explicitTask = new Set(explicit.measures.map((l) => `${l.from}→${l.to}`));
+  const explicitSection = new Set(
+    [...explicit.sections, ...explicit.measureSections].map((l) => `${l.from}→${l.to}`),
+  );
+  const out: MeasureCandidates[] = [];
   for (const plan of plans) {
     const sections = plan.sections.filter((s) => ALIGNED_KINDS.has(s.kind) && s.measures.length > 0);
     for (const section of sections) {
@@ -75,62 +121,147 @@ export function align(
       const affinity = sectionAffinity(measures);
       for (const m of measures) {
         const adjusted = m.scores
-          .map((s) => ({
-            s,
-            score: s.score * (1 - THRESHOLDS.prior * (1 - (affinity.get(s.task.section.id) ?? 0))),
-          }))
-          .sort((a, b) => b.score - a.score);
-        const best = adjusted[0]!.score;
+          .map((s) => {
+            const share = affinity.get(s.task.section.id) ?? 0;
+            return { s, share, adjusted: s.score * (1 - THRESHOLDS.prior * (1 - share)) };
+          })
+          .sort((a, b) => b.adjusted - a.adjusted);
+        const best = adjusted[0]!.adjusted;
+        const second = adjusted[1]?.adjusted ?? 0;
         const ownClause = saysSomethingElse(m.text, adjusted[0]!.s);
-        const chosen = adjusted
-          .filter(
-            (x, i) =>
-              x.score >= THRESHOLDS.link &&
-              (i === 0 || (x.score >= best * THRESHOLDS.relative && ownClause(x.s))),
-          )
-          .slice(0, THRESHOLDS.maxLinksPerMeasure);
-        chosen.forEach(({ s, score }, i) => {
-          const evidence = index.evidence(s, m.text);
-          const share = affinity.get(s.task.section.id) ?? 0;
-          if (share > 0)
-            evidence.push(
-              remark(
-                'structure',
-                `${Math.round(share * 100)}% of the measures of “${section.titleSimplified}” point to “${s.task.section.titleSimplified}”`,
-                share,
-              ),
-            );
-          links.push(makeLink(m, plan.id, s.task, score, 'lexical', evidence, i + 1));
+        const localSafeguard = section.kind === 'safeguards';
+        const candidates = adjusted.slice(0, limit).map((c, i) => {
+          const upperSafeguard = c.s.task.section.kind === 'safeguards';
+          const x: Record<FeatureName, number> = {
+            concept: c.s.concept,
+            text: c.s.text,
+            title: c.s.titleSimilarity,
+            share: c.share,
+            noisy: c.s.score,
+            adjusted: c.adjusted,
+            top: i === 0 ? 1 : 0,
+            relative: best > 0 ? c.adjusted / best : 0,
+            margin: i === 0 ? c.adjusted - second : c.adjusted - best,
+            ownClause: i === 0 || ownClause(c.s) ? 1 : 0,
+            explicitTask: explicitTask.has(`${m.id}→${c.s.task.id}`) ? 1 : 0,
+            explicitSection:
+              explicitSection.has(`${section.id}→${c.s.task.section.id}`) ||
+              explicitSection.has(`${m.id}→${c.s.task.section.id}`)
+                ? 1
+                : 0,
+            safeguardPair: localSafeguard && upperSafeguard ? 1 : 0,
+            crossKind: localSafeguard !== upperSafeguard ? 1 : 0,
+          };
+          return { s: c.s, adjusted: c.adjusted, share: c.share, features: FEATURES.map((f) => x[f]) };
         });
-        if (chosen.length === 0) {
-          const candidates: Candidate[] = adjusted.slice(0, THRESHOLDS.candidates).map(({ s, score }) => ({
-            to: s.task.id,
-            toTitle: s.task.title,
-            score: round(score),
-            evidence: index.evidence(s, m.text, 4),
-          }));
-          unaligned.push({ id: m.id, title: m.title, plan: plan.id, candidates });
+        // A task an explicit statement names is a candidate even when the texts rank it lower.
+        for (const l of explicit.measures) {
+          if (l.from !== m.id || candidates.some((c) => c.s.task.id === l.to)) continue;
+          const c = adjusted.find((a) => a.s.task.id === l.to);
+          if (!c) continue;
+          const f = FEATURES.map((name) =>
+            name === 'explicitTask' ? 1 : name === 'relative' ? (best > 0 ? c.adjusted / best : 0) : 0,
+          );
+          candidates.push({ s: c.s, adjusted: c.adjusted, share: c.share, features: f });
         }
+        out.push({ plan, section, id: m.id, title: m.title, text: m.text, candidates });
       }
-      sectionLinks.push(...deriveSectionLinks(section, plan, links, index));
     }
+  }
+  return { measures: out, explicit, plans, interpretations };
+}
+
+export function align(
+  documents: PolicyDocument[],
+  index: NationalIndex,
+  options: AlignOptions = {},
+): AlignmentResult {
+  const national = index.document;
+  const calibration = options.calibration === undefined ? readCalibration() : options.calibration;
+  const threshold = options.threshold ?? calibration?.threshold ?? THRESHOLDS.link;
+  const { measures, explicit, plans, interpretations } = measureCandidates(
+    documents,
+    index,
+    calibration?.candidates ?? THRESHOLDS.scored,
+  );
+
+  const links: AlignmentLink[] = [];
+  const sectionLinks: AlignmentLink[] = [];
+  const planLinks: AlignmentLink[] = [];
+  const unaligned: Unaligned[] = [];
+
+  for (const plan of plans) {
+    const own = measures.filter((m) => m.plan === plan);
+    for (const m of own) {
+      const scored = m.candidates
+        .map((c) => ({ c, score: calibration ? predict(calibration, c.features) : c.adjusted }))
+        .sort((a, b) => b.score - a.score);
+      const chosen = calibration
+        ? scored.filter((x) => x.score >= threshold)
+        : scored.filter((x, i) => {
+            const best = scored[0]!.score;
+            return (
+              x.score >= threshold &&
+              (i === 0 ||
+                (x.score >= best * THRESHOLDS.relative && x.c.features[FEATURES.indexOf('ownClause')] === 1))
+            );
+          });
+      const emitted = chosen.slice(0, THRESHOLDS.maxLinksPerMeasure);
+      // What an explicit statement says is a link even below the threshold: the task it names, or the
+      // best task of the action it names for this very measure.
+      for (const x of scored)
+        if (!emitted.includes(x) && x.c.features[FEATURES.indexOf('explicitTask')] === 1) emitted.push(x);
+      for (const l of explicit.measureSections) {
+        if (l.from !== m.id || emitted.some((x) => x.c.s.task.section.id === l.to)) continue;
+        const best = scored.find((x) => x.c.s.task.section.id === l.to);
+        if (best) emitted.push(best);
+      }
+      emitted.forEach(({ c, score }, i) => {
+        const evidence = index.evidence(c.s, m.text);
+        if (c.share > 0)
+          evidence.push(
+            remark(
+              'structure',
+              `${Math.round(c.share * 100)}% of the measures of “${m.section.titleSimplified}” point to “${c.s.task.section.titleSimplified}”`,
+              c.share,
+            ),
+          );
+        const stated = [
+          ...explicit.measures.filter((l) => l.from === m.id && l.to === c.s.task.id),
+          ...explicit.measureSections.filter((l) => l.from === m.id && l.to === c.s.task.section.id),
+        ];
+        evidence.unshift(...stated.flatMap((l) => l.evidence));
+        links.push(
+          makeLink(m, plan.id, c.s.task, score, stated.length ? 'explicit' : 'lexical', evidence, i + 1),
+        );
+      });
+      if (emitted.length === 0) {
+        const candidates: Candidate[] = scored.slice(0, THRESHOLDS.candidates).map(({ c, score }) => ({
+          to: c.s.task.id,
+          toTitle: c.s.task.title,
+          score: round(score),
+          evidence: index.evidence(c.s, m.text, 4),
+        }));
+        unaligned.push({ id: m.id, title: m.title, plan: plan.id, candidates });
+      }
+    }
+    const sections = plan.sections.filter((s) => ALIGNED_KINDS.has(s.kind) && s.measures.length > 0);
+    for (const section of sections) sectionLinks.push(...deriveSectionLinks(section, plan, links, index));
     const cited = citationLink(plan, national);
     planLinks.push(cited ?? derivedPlanLink(plan, national, links, index));
   }
 
-  // Explicit statements from interpretations: they confirm (or add) section links.
-  for (const interpretation of interpretations) {
-    const plan = interpretedPlan(interpretation, plans);
-    for (const link of explicitSectionLinks(interpretation, plan, index)) {
-      const existing = sectionLinks.find((l) => l.from === link.from && l.to === link.to);
-      if (existing) {
-        existing.method = 'explicit';
-        existing.score = Math.max(existing.score, link.score);
-        existing.evidence.unshift(...link.evidence);
-      } else sectionLinks.push(link);
-    }
+  // Explicit statements (interpretations, the plans' own text): they confirm (or add) section links.
+  for (const link of explicit.sections) {
+    const existing = sectionLinks.find((l) => l.from === link.from && l.to === link.to);
+    if (existing) {
+      existing.method = 'explicit';
+      existing.score = Math.max(existing.score, link.score);
+      existing.evidence.unshift(...link.evidence);
+    } else sectionLinks.push(link);
   }
   rerank(sectionLinks);
+  rerank(links);
 
   if (options.curated?.length) {
     const docs = [...plans, ...interpretations, national];
@@ -236,15 +367,41 @@ function derivedPlanLink(
   ]);
 }
 
-/** The plan an interpretation explains: same region, and the quoted name when it says one. */
+/**
+ * The plan an interpretation explains: the one whose document number it cites, else the one whose title
+ * its quoted name or its own title restates (character pairs, any script: both are Simplified here),
+ * preferring plans of the same region; else the only plan of its region.
+ */
 export function interpretedPlan(
   interpretation: PolicyDocument,
   plans: PolicyDocument[],
 ): PolicyDocument | null {
-  const sameRegion = plans.filter((p) => p.regionCode && p.regionCode === interpretation.regionCode);
-  const named = interpretation.interprets;
-  const byName = named ? sameRegion.find((p) => p.titleSimplified.includes(named)) : undefined;
-  return byName ?? (sameRegion.length === 1 ? sameRegion[0]! : null);
+  if (plans.length === 0) return null;
+  const text = toSimplified(
+    [
+      interpretation.title,
+      interpretation.preamble,
+      ...interpretation.sections.slice(0, 3).map((s) => s.text),
+    ].join('\n'),
+  );
+  const byNumber = plans.filter((p) => p.docNumber && text.includes(toSimplified(p.docNumber)));
+  if (byNumber.length === 1) return byNumber[0]!;
+  const sameRegion = (p: PolicyDocument) => !!p.regionCode && p.regionCode === interpretation.regionCode;
+  const names = [
+    interpretation.interprets ?? '',
+    interpretation.titleSimplified.replace(/(?:政策)?解读.*$/, ''),
+    ...[...text.matchAll(/《([^》]{6,80})》/g)].map((m) => m[1]!),
+  ].filter((n) => n.length >= 4);
+  const ranked = plans
+    .map((p) => ({
+      p,
+      s: Math.max(0, ...names.map((n) => titleSimilarity(n, p.titleSimplified))) + (sameRegion(p) ? 0.2 : 0),
+    }))
+    .sort((a, b) => b.s - a.s);
+  const [best, second] = ranked;
+  if (best && best.s >= 0.6 && (!second || second.s < best.s - 0.05)) return best.p;
+  const regional = plans.filter(sameRegion);
+  return regional.length === 1 ? regional[0]! : null;
 }
 
 function rerank(links: AlignmentLink[]): void {

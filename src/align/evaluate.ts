@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { AlignmentResult } from '../model/alignment.js';
+import type { AlignmentLink, AlignmentResult } from '../model/alignment.js';
+import { brier, reliability, type ReliabilityBin } from './calibration.js';
+import type { ExplicitLabel, MeasureLabel } from './labels.js';
 
 const Gold = z.object({
   national: z.string(),
@@ -80,6 +82,109 @@ export function evaluate(result: AlignmentResult, gold: Gold): AlignmentQuality 
     top1: top1 / n,
     noCounterpart: none,
     sectionAccuracy: sectionsRight / Object.keys(gold.sections).length,
+    errors,
+  };
+}
+
+export interface LabelledQuality {
+  measures: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  top1: number;
+  noCounterpart: { correct: number; total: number };
+  /** Labelled explicit statements found as explicit links (local → the national action or one of its tasks). */
+  explicit: { found: number; total: number };
+  /** Sections whose best link is one of their labelled national sections (or none when none). */
+  sections: { correct: number; total: number };
+  /** Over emitted links and the best rejected candidate of each unaligned measure. */
+  brier: number;
+  reliability: ReliabilityBin[];
+  errors: string[];
+}
+
+/** Quality of an alignment against labels (measure ids → national task ids), on the labelled measures given. */
+export function evaluateLabels(
+  result: AlignmentResult,
+  measures: Map<string, MeasureLabel>,
+  explicit: ExplicitLabel[] = [],
+  sections: Map<string, { national: string[] }> = new Map(),
+): LabelledQuality {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let top1 = 0;
+  const none = { correct: 0, total: 0 };
+  const errors: string[] = [];
+  const scores: number[] = [];
+  const outcomes: (0 | 1)[] = [];
+  const linksFrom = new Map<string, AlignmentLink[]>();
+  for (const l of result.links) linksFrom.set(l.from, [...(linksFrom.get(l.from) ?? []), l]);
+  const unaligned = new Map(result.unaligned.map((u) => [u.id, u]));
+  for (const [measure, g] of measures) {
+    const expected = new Set(g.tasks);
+    const found = (linksFrom.get(measure) ?? []).sort((a, b) => a.rank - b.rank);
+    for (const l of found) {
+      scores.push(l.score);
+      outcomes.push(expected.has(l.to) ? 1 : 0);
+      if (expected.has(l.to)) tp++;
+      else {
+        fp++;
+        errors.push(
+          `false link ${measure} → ${l.to} (${l.score})${g.tasks.length ? '' : ' [no counterpart]'}`,
+        );
+      }
+    }
+    for (const e of expected)
+      if (!found.some((l) => l.to === e)) {
+        fn++;
+        const cand = unaligned.get(measure)?.candidates.find((c) => c.to === e);
+        errors.push(`missed ${measure} → ${e}${cand ? ` (candidate ${cand.score})` : ''}`);
+      }
+    const best = unaligned.get(measure)?.candidates[0];
+    if (best) {
+      scores.push(best.score);
+      outcomes.push(expected.has(best.to) ? 1 : 0);
+    }
+    if ((found[0]?.to ?? null) === (g.tasks[0] ?? null)) top1++;
+    if (g.tasks.length === 0) {
+      none.total++;
+      if (found.length === 0) none.correct++;
+    }
+  }
+  let explicitFound = 0;
+  const taskSection = (id: string) => id.replace(/\/m\d+$/, '');
+  for (const e of explicit) {
+    const all = [...result.sectionLinks, ...result.links];
+    const hit = all.some(
+      (l) =>
+        l.method === 'explicit' &&
+        l.from === e.local &&
+        (l.to === e.national || taskSection(l.to) === e.national),
+    );
+    if (hit) explicitFound++;
+    else errors.push(`explicit statement not found: ${e.local} → ${e.national} (line ${e.line})`);
+  }
+  let sectionsRight = 0;
+  for (const [section, g] of sections) {
+    const best =
+      result.sectionLinks.filter((l) => l.from === section).sort((a, b) => a.rank - b.rank)[0]?.to ?? null;
+    if (best ? g.national.includes(best) : g.national.length === 0) sectionsRight++;
+    else errors.push(`section ${section}: expected ${g.national.join('|') || 'none'}, got ${best ?? 'none'}`);
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return {
+    measures: measures.size,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    top1: measures.size ? top1 / measures.size : 0,
+    noCounterpart: none,
+    explicit: { found: explicitFound, total: explicit.length },
+    sections: { correct: sectionsRight, total: sections.size },
+    brier: brier(scores, outcomes),
+    reliability: reliability(scores, outcomes),
     errors,
   };
 }

@@ -1,107 +1,423 @@
-// Links stated outright. Interpretations (政策解读) say which national action a local action answers:
+// Links stated outright. Interpretations (政策解读) say which upper action or task a local action or
+// measure answers, in many phrasings:
 //   国家《行动计划》提出……实施新一轮农业转移人口市民化行动。对照国家要求，我市《实施方案》提出实施……行动
-// and plans cite the national document they implement (为贯彻落实《…五年行动计划》/ 国发〔2024〕17号).
-// Both become `explicit` links with the quoted sentence as evidence.
+//   ……结合我省实际，我省《实施方案》提出……  / 我省《实施方案》相应提出…… / 对应提出…… / 承接国家……
+//   与国家《行动计划》……相衔接 / correspondence tables (国家任务 | 我省举措)
+// plans say it inside their own text (为落实国家……行动，……), and cite the upper document they implement
+// (为贯彻落实《…五年行动计划》/ 国发〔2024〕17号). All of these become `explicit` links with the quoted
+// sentence as evidence. Everything is read in Simplified script (textSimplified), quoted in the original.
+//
+// The upper side is named by title (fuzzy: the share of the title's character pairs the statement
+// contains), or, for a section statement that names none, inferred from its terms. The local side is the
+// plan's action or measure whose title the statement (or the interpretation's heading) restates, again
+// by character pairs, so a paraphrased or shortened title still resolves.
 import type { AlignmentLink, Evidence } from '../model/alignment.js';
 import type { PolicyDocument, Section } from '../model/document.js';
 import { toSimplified } from '../parse/script.js';
 import { end, makeLink, upperEnd } from './links.js';
 import type { NationalIndex } from './national-index.js';
 
-const NATIONAL_STATEMENT = /国家《[^》]*》[^。]*?提出[^。]*。?/g;
-const LOCAL_STATEMENT =
-  /(?:对照|对标|按照|落实)国家要求[，,]\s*我(?:市|省|区|州|盟)《[^》]*》提出([^。，,：:；;]*)/;
-/** An explicit link names the national action by title, or by enough of its terms to tell it apart. */
+/** Score of an explicit link whose upper end is inferred from the statement's terms, not named. */
 const INFERRED_SCORE = 0.9;
+/** Share of an upper title's character pairs a statement must contain to name it. */
+const NAMED = 0.7;
+/** Similarity a local title must reach to be the one a statement (or heading) restates. */
+const RESOLVED = 0.5;
+
+/** The upper document named in a statement: 国家, 国务院, the national plan's short names. */
+const UPPER =
+  /国家|国务院|中央|《行动计划》|《五年行动计划》|《(?:[^》]{0,30})(?:五年行动计划|行动计划)》|上级|省委省政府|省政府《|省《/;
+/** The local document or authority speaking. */
+const LOCAL =
+  /我(?:省|市|区|州|盟|县|自治区)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
+/** Words that say "this answers that". */
+const CORRESPOND =
+  /对照|对标|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家/;
+/** What the local side does with it. */
+const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立/;
+
+interface Unit {
+  /** The provision the text belongs to (section or measure of the interpretation or plan). */
+  id: string;
+  title: string;
+  text: string;
+  textOriginal: string;
+  line: number;
+  kind: 'section' | 'measure';
+  /** For a plan's own provision: the provision itself is the local end. */
+  own: LinkEnd | null;
+  section: Section;
+}
+
+interface LinkEnd {
+  id: string;
+  titleSimplified: string;
+}
+
+interface UpperEntry {
+  id: string;
+  titleSimplified: string;
+  kind: 'section' | 'measure';
+  /** The action (section) it belongs to, for tasks; itself for sections. */
+  section: Section;
+  pairs: Set<string>;
+}
+
+/** Character pairs of a title that tell it apart (not generic words such as 推进, 完善). */
+export function titlePairs(title: string, generic: Set<string> = new Set()): Set<string> {
+  const core = coreTitle(title);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < core.length; i++) {
+    const p = core.slice(i, i + 2);
+    if (/^\p{Script=Han}{2}$/u.test(p) && !generic.has(p)) pairs.add(p);
+  }
+  return pairs;
+}
+
+/** A title without the verbs and frame every title has (实施…行动, 进一步, 加快). */
+export function coreTitle(title: string): string {
+  const core = title
+    .replace(/[“”"《》〈〉]/g, '')
+    .replace(/^(?:实施|开展|推进|推动|深入实施|全面实施|组织实施)/, '')
+    .replace(/^(?:进一步|持续|加快|着力|全面|大力|积极|稳步|有序)/, '')
+    .replace(/行动$/, '');
+  return core.length >= 3 ? core : title.replace(/[“”"《》〈〉]/g, '');
+}
+
+/** Share of `pairs` found in `text`. */
+function coverage(pairs: Set<string>, text: string): number {
+  if (pairs.size === 0) return 0;
+  let hit = 0;
+  for (const p of pairs) if (text.includes(p)) hit++;
+  return hit / pairs.size;
+}
+
+/** Character-pair Dice of two titles. */
+export function titleSimilarity(a: string, b: string, generic?: Set<string>): number {
+  const x = titlePairs(a, generic);
+  const y = titlePairs(b, generic);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const p of x) if (y.has(p)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/** How well a local provision's title is restated by a phrase: Dice, or the share of it the phrase holds. */
+function restates(title: string, phrase: string, generic: Set<string>): number {
+  const pairs = titlePairs(title, generic);
+  if (pairs.size < 2) return 0;
+  const own = titlePairs(phrase, generic);
+  // A shortened title (the phrase is a part of the title) also restates it.
+  const inside = own.size >= 3 ? coverage(own, coreTitle(title)) * 0.9 : 0;
+  return Math.max(titleSimilarity(title, phrase, generic), coverage(pairs, phrase) * 0.95, inside);
+}
+
+/** The best of `entries` a phrase restates, if clearly so. */
+function resolve<T extends LinkEnd>(phrase: string, entries: T[], generic: Set<string>): T | null {
+  if (!phrase) return null;
+  const ranked = entries
+    .map((e) => ({ e, s: restates(e.titleSimplified, phrase, generic) }))
+    .sort((a, b) => b.s - a.s);
+  const [best, second] = ranked;
+  if (!best || best.s < RESOLVED) return null;
+  if (second && second.s > best.s - 0.1) return null;
+  return best.e;
+}
+
+/** Upper entries a text names by title, best first. */
+function namedUpper(text: string, entries: UpperEntry[]): { entry: UpperEntry; cover: number; at: number }[] {
+  const out: { entry: UpperEntry; cover: number; at: number }[] = [];
+  for (const entry of entries) {
+    if (entry.pairs.size < 2) continue;
+    const cover = coverage(entry.pairs, text);
+    if (cover < NAMED) continue;
+    const first = [...entry.pairs].find((p) => text.includes(p))!;
+    out.push({ entry, cover, at: text.indexOf(first) });
+  }
+  // A longer title named as fully is the more specific statement.
+  return out.sort((a, b) => b.cover - a.cover || b.entry.pairs.size - a.entry.pairs.size);
+}
 
 /** Sentences of a text with their offsets. */
 function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /[^。！？\n]+[。！？]?/g;
+  const re = /[^。！？!?\n]+[。！？!?]?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ text: m[0], start: m.index });
   return out;
 }
 
-function stripAction(title: string): string {
-  return title.replace(/^(?:实施|开展|推进)/, '').replace(/行动$/, '');
-}
-
-/** The section of `plan` an interpretation section talks about, by the action name it quotes. */
-function planSectionFor(named: string, plan: PolicyDocument | null): Section | null {
-  if (!plan || !named) return null;
-  const core = stripAction(named);
-  return (
-    plan.sections.find(
-      (s) => s.kind === 'action' && core.length >= 4 && stripAction(s.titleSimplified).includes(core),
-    ) ?? null
-  );
+export interface ExplicitLinks {
+  /** Local action → upper action. */
+  sections: AlignmentLink[];
+  /** Local measure → upper task. */
+  measures: AlignmentLink[];
+  /** Local measure → upper action (the statement names the action, not one of its tasks). */
+  measureSections: AlignmentLink[];
 }
 
 /**
- * Explicit section links from an interpretation. `plan` is the plan it interprets when known: links then
- * start at the plan's own action; otherwise at the interpretation's section.
+ * Explicit links from interpretations (paired with their plans) and from statements inside plans.
+ * `planOf` gives the plan an interpretation explains (null: unknown, links then start at the
+ * interpretation's own provisions).
  */
-export function explicitSectionLinks(
-  interpretation: PolicyDocument,
-  plan: PolicyDocument | null,
+export function explicitLinks(
+  plans: PolicyDocument[],
+  interpretations: { doc: PolicyDocument; plan: PolicyDocument | null }[],
   index: NationalIndex,
-): AlignmentLink[] {
-  const links: AlignmentLink[] = [];
-  const nationalActions = index.sections.filter((s) => s.kind === 'action');
-  for (const section of interpretation.sections) {
-    const text = section.textSimplified;
-    const national = [...text.matchAll(NATIONAL_STATEMENT)];
-    const local = LOCAL_STATEMENT.exec(text);
-    if (national.length === 0 || !local) continue;
-    const statement = national[0]!;
-    const quoteStart = statement.index;
-    const quoteEnd = local.index + local[0].length;
+): ExplicitLinks {
+  const generic = index.vocabulary.generic;
+  const upperSections = index.sections.filter((s) => s.kind === 'action' || s.kind === 'safeguards');
+  const entries: UpperEntry[] = [
+    ...upperSections.map((s) => ({
+      id: s.id,
+      titleSimplified: s.titleSimplified,
+      kind: 'section' as const,
+      section: s,
+      pairs: titlePairs(s.titleSimplified, generic),
+    })),
+    ...index.tasks.map((t) => ({
+      id: t.id,
+      titleSimplified: t.title,
+      kind: 'measure' as const,
+      section: t.section,
+      pairs: titlePairs(t.title, generic),
+    })),
+  ];
+  const out: ExplicitLinks = { sections: [], measures: [], measureSections: [] };
+  const seen = new Set<string>();
+  const push = (list: AlignmentLink[], link: AlignmentLink) => {
+    const key = `${link.from}→${link.to}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    list.push(link);
+  };
 
-    // Which national action: named by title, else the one whose terms the statement uses most.
-    let target: Section | null = null;
-    let score = 1;
-    let to: Evidence['to'] = null;
-    const namedAt = nationalActions
-      .map((a) => ({ a, at: statement[0].indexOf(stripAction(a.titleSimplified)) }))
-      .find((x) => x.at >= 0);
-    if (namedAt) {
-      target = namedAt.a;
-      const at = namedAt.a.textSimplified.indexOf(stripAction(namedAt.a.titleSimplified));
-      to = at >= 0 ? { start: at, end: at + stripAction(namedAt.a.titleSimplified).length } : null;
-    } else {
-      const ranked = rankActions(statement[0], nationalActions, index);
-      const [best, second] = ranked;
-      if (!best || best.mass === 0 || (second && second.mass >= best.mass * 0.75)) continue;
-      target = best.action;
-      score = INFERRED_SCORE;
+  for (const { doc, plan } of interpretations) {
+    const local = plan ? planEntries(plan) : null;
+    for (const unit of units(doc, false)) {
+      for (const st of statements(unit, entries, index, false)) {
+        // The local end: what the statement says it proposes, else the interpretation's own heading.
+        let from: LinkEnd | null = null;
+        let level: 'section' | 'measure' = unit.kind;
+        let fromPlan = doc.id;
+        if (local && plan) {
+          const sec =
+            resolve(st.localPhrase, local.sections, generic) ??
+            (unit.kind === 'section' ? resolve(headingPhrase(unit.title), local.sections, generic) : null);
+          const mea =
+            resolve(st.localPhrase, local.measures, generic) ??
+            (unit.kind === 'measure'
+              ? (resolve(unit.title, local.measures, generic) ?? resolve(unit.text, local.measures, generic))
+              : null);
+          if (unit.kind === 'measure' && mea) [from, level] = [mea, 'measure'];
+          else if (sec) [from, level] = [sec, 'section'];
+          else if (mea) [from, level] = [mea, 'measure'];
+          else if (unit.kind === 'measure') {
+            const parent = resolve(headingPhrase(unit.section.titleSimplified), local.sections, generic);
+            if (parent && st.action) [from, level] = [parent, 'section'];
+          }
+          if (!from) continue; // the plan is known but the statement's local side is not in it
+          fromPlan = plan.id;
+        } else from = { id: unit.id, titleSimplified: unit.title };
+        const made = target(st, level);
+        if (made)
+          push(
+            made.list === 'sections'
+              ? out.sections
+              : made.list === 'measures'
+                ? out.measures
+                : out.measureSections,
+            link(from, fromPlan, { ...st, ...made }, unit, doc, index),
+          );
+      }
     }
-
-    const named = local[1]!.trim();
-    const planSection =
-      planSectionFor(named, plan) ??
-      planSectionFor(section.titleSimplified.replace(/^.*在|方面.*$/g, ''), plan);
-    const from = planSection ?? section;
-    const fromDoc = planSection ? plan! : interpretation;
-    const quote = section.text.slice(quoteStart, quoteEnd);
-    links.push(
-      makeLink(end(from), fromDoc.id, upperEnd(target, index.document), score, 'explicit', [
-        {
-          kind: 'statement',
-          text: quote,
-          weight: null,
-          from: { start: quoteStart, end: quoteEnd },
-          to,
-          source: { id: section.id, file: interpretation.file, line: section.line },
-        },
-      ]),
-    );
+    for (const row of tableRows(doc, plan?.id ?? doc.id, entries, local, generic, index))
+      push(row.level === 'section' ? out.sections : out.measures, row.link);
   }
-  return links;
+
+  for (const plan of plans) {
+    for (const unit of units(plan, true)) {
+      for (const st of statements(unit, entries, index, true)) {
+        const made = target(st, unit.kind);
+        if (made)
+          push(
+            made.list === 'sections'
+              ? out.sections
+              : made.list === 'measures'
+                ? out.measures
+                : out.measureSections,
+            link(unit.own!, plan.id, { ...st, ...made }, unit, plan, index),
+          );
+      }
+    }
+    for (const row of tableRows(plan, plan.id, entries, planEntries(plan), generic, index))
+      push(row.level === 'section' ? out.sections : out.measures, row.link);
+  }
+  return out;
 }
 
-function rankActions(statement: string, actions: Section[], index: NationalIndex) {
+/**
+ * What a statement links, given the level of its local end: a measure to the task it names (else to the
+ * action it names: a measure → action statement); a section to the action it names, or to the action of
+ * the task(s) it names, or (interpretations) to the action its terms point to.
+ */
+function target(
+  st: Statement,
+  level: 'section' | 'measure',
+): {
+  list: 'sections' | 'measures' | 'measureSections';
+  target: UpperEntry | Section;
+  score: number;
+  to: Evidence['to'];
+} | null {
+  const toOf = (a: Section) => {
+    const core = coreTitle(a.titleSimplified);
+    const at = a.textSimplified.indexOf(core);
+    return at >= 0 ? { start: at, end: at + core.length } : null;
+  };
+  if (level === 'measure') {
+    if (st.task) return { list: 'measures', target: st.task, score: 1, to: null };
+    if (st.action) return { list: 'measureSections', target: st.action, score: 1, to: toOf(st.action) };
+    if (st.inferred) return { list: 'measureSections', target: st.inferred, score: INFERRED_SCORE, to: null };
+    return null;
+  }
+  if (st.action) return { list: 'sections', target: st.action, score: 1, to: toOf(st.action) };
+  if (st.task) return { list: 'sections', target: st.task.section, score: INFERRED_SCORE, to: null };
+  if (st.inferred) return { list: 'sections', target: st.inferred, score: INFERRED_SCORE, to: null };
+  return null;
+}
+
+function planEntries(plan: PolicyDocument): { sections: LinkEnd[]; measures: LinkEnd[] } {
+  const sections = plan.sections.filter(
+    (s) => s.kind === 'action' || s.kind === 'safeguards' || (s.kind === 'other' && s.measures.length > 0),
+  );
+  return { sections, measures: sections.flatMap((s) => s.measures) };
+}
+
+/** The part of an interpretation heading that names the plan's action (在实施X行动方面有哪些举措 → X). */
+function headingPhrase(title: string): string {
+  const m = /在(.+?)方面/.exec(title);
+  return (m ? m[1]! : title).replace(/《[^》]*》/g, '');
+}
+
+function units(doc: PolicyDocument, own: boolean): Unit[] {
+  const out: Unit[] = [];
+  for (const s of doc.sections) {
+    if (own && s.kind !== 'action' && s.kind !== 'safeguards' && !(s.kind === 'other' && s.measures.length))
+      continue;
+    out.push({
+      id: s.id,
+      title: s.titleSimplified,
+      text: s.textSimplified,
+      textOriginal: s.text,
+      line: s.line,
+      kind: 'section',
+      own: own ? s : null,
+      section: s,
+    });
+    for (const m of s.measures)
+      out.push({
+        id: m.id,
+        title: m.titleSimplified,
+        text: m.textSimplified,
+        textOriginal: m.text,
+        line: m.line,
+        kind: 'measure',
+        own: own ? m : null,
+        section: s,
+      });
+  }
+  return out;
+}
+
+interface Statement {
+  /** The upper task named (one only), the upper action named (or holding the named tasks), or inferred. */
+  task: UpperEntry | null;
+  action: Section | null;
+  inferred: Section | null;
+  start: number;
+  end: number;
+  /** What the local side is said to propose (for resolving it to the plan's provision). */
+  localPhrase: string;
+}
+
+/**
+ * Statements of correspondence in one provision's text. A statement is one sentence, or a sentence about
+ * the upper plan followed by one about the local plan, that names the upper plan and uses a word of
+ * correspondence (对照, 相应, 结合, 承接, 落实…相衔接 …). Inside a provision (an interpretation's 一是…
+ * point, a plan's own text) the provision itself is the local side, so naming the upper action or task
+ * with a word of correspondence is enough.
+ */
+function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inPlan: boolean): Statement[] {
+  const out: Statement[] = [];
+  const ss = sentences(unit.text);
+  for (let i = 0; i < ss.length; i++) {
+    const s = ss[i]!;
+    if (!UPPER.test(s.text) && !(inPlan && /国家/.test(s.text))) continue;
+    // The local half: the same sentence, or the next one.
+    let localPart: { text: string; start: number } | null = null;
+    let upperText = s.text;
+    let stEnd = s.start + s.text.length;
+    const localAt = s.text.search(LOCAL);
+    const sameHasLocal = localAt >= 0 && CORRESPOND.test(s.text) && STATES.test(s.text.slice(localAt));
+    const next = ss[i + 1];
+    if (sameHasLocal) {
+      localPart = { text: s.text.slice(localAt), start: s.start + localAt };
+    } else if (next && LOCAL.test(next.text) && (CORRESPOND.test(next.text) || /提出/.test(next.text))) {
+      localPart = next;
+      stEnd = next.start + next.text.length;
+    } else if ((inPlan || unit.kind === 'measure') && CORRESPOND.test(s.text)) {
+      localPart = { text: '', start: s.start };
+    } else if (CORRESPOND.test(s.text) && LOCAL.test(s.text)) {
+      localPart = { text: s.text, start: s.start };
+    }
+    if (!localPart) continue;
+    const phrase = localPhrase(localPart.text);
+    // The upper side is named outside what the local side is said to propose (对照国家要求，我市提出实施
+    // 城市综合承载能力提升行动 names a local action, not the national task 增强城镇综合承载能力).
+    if (localPart !== next && phrase) {
+      const at = upperText.lastIndexOf(phrase);
+      if (at >= 0) upperText = upperText.slice(0, at) + upperText.slice(at + phrase.length);
+    }
+    // A statement naming the upper plan's title only (为贯彻落实《…五年行动计划》) cites the document:
+    // the plan link, not a section or task link.
+    const named = namedUpper(upperText, entries).filter(
+      (n) =>
+        !(index.document.titleSimplified.includes(n.entry.titleSimplified) && n.entry.kind === 'section'),
+    );
+    const actions = [...new Set(named.filter((n) => n.entry.kind === 'section').map((n) => n.entry.id))];
+    // Several actions named at once is a summary (明确了四大行动), not a correspondence.
+    if (actions.length > 1) continue;
+    const tasks = named.filter((n) => n.entry.kind === 'measure');
+    const taskSections = new Set(tasks.map((n) => n.entry.section.id));
+    const action =
+      named.find((n) => n.entry.kind === 'section')?.entry.section ??
+      (taskSections.size === 1 ? tasks[0]!.entry.section : null);
+    const task =
+      tasks.length === 1 || (tasks.length > 1 && tasks[0]!.cover > tasks[1]!.cover) ? tasks[0]!.entry : null;
+    let inferred: Section | null = null;
+    if (!action && !task) {
+      if (inPlan) continue;
+      const ranked = rankActions(upperText, index);
+      const [best, second] = ranked;
+      if (!best || best.mass === 0 || (second && second.mass >= best.mass * 0.75)) continue;
+      inferred = best.action;
+    }
+    out.push({ task, action, inferred, start: s.start, end: stEnd, localPhrase: phrase });
+  }
+  return out;
+}
+
+/** 我省《实施方案》相应提出实施X行动，重点… → 实施X行动 */
+function localPhrase(text: string): string {
+  const m = /(?:提出|明确|部署|安排|设置|谋划|推出)(?:了|要)?([^。，,：:；;]*)/.exec(text);
+  return (m ? m[1]! : text).trim();
+}
+
+function rankActions(statement: string, index: NationalIndex) {
   const features = index.features(statement);
-  return actions
+  return index.sections
+    .filter((s) => s.kind === 'action')
     .map((action) => {
       const tasks = index.tasks.filter((t) => t.section.id === action.id);
       const own = index.features(`${action.titleSimplified}。${action.textSimplified}`);
@@ -113,13 +429,94 @@ function rankActions(statement: string, actions: Section[], index: NationalIndex
     .sort((a, b) => b.mass - a.mass);
 }
 
+function link(
+  from: LinkEnd,
+  fromPlan: string,
+  st: Statement & { target: UpperEntry | Section; score: number; to: Evidence['to'] },
+  unit: Unit,
+  doc: PolicyDocument,
+  index: NationalIndex,
+): AlignmentLink {
+  const quote = unit.textOriginal.slice(st.start, st.end);
+  const line = unit.line + (unit.text.slice(0, st.start).match(/\n/g)?.length ?? 0);
+  return makeLink(end(from), fromPlan, upperEnd(st.target, index.document), st.score, 'explicit', [
+    {
+      kind: 'statement',
+      text: quote,
+      weight: null,
+      from: { start: st.start, end: st.end },
+      to: st.to,
+      source: { id: unit.id, file: doc.file, line },
+    },
+  ]);
+}
+
+/**
+ * Correspondence tables: a line split into cells (｜, |, tabs, or two spaces and more) where one cell names
+ * an upper action or task and another restates one of the local plan's provisions.
+ */
+function tableRows(
+  doc: PolicyDocument,
+  fromPlan: string,
+  entries: UpperEntry[],
+  local: { sections: LinkEnd[]; measures: LinkEnd[] } | null,
+  generic: Set<string>,
+  index: NationalIndex,
+): { level: 'section' | 'measure'; link: AlignmentLink }[] {
+  if (!local) return [];
+  const out: { level: 'section' | 'measure'; link: AlignmentLink }[] = [];
+  const texts: { text: string; original: string; id: string; line: number }[] = [
+    { text: toSimplified(doc.preamble), original: doc.preamble, id: doc.id, line: 1 },
+    ...doc.sections.flatMap((s) => [
+      { text: s.textSimplified, original: s.text, id: s.id, line: s.line },
+      ...s.measures.map((m) => ({ text: m.textSimplified, original: m.text, id: m.id, line: m.line })),
+    ]),
+  ];
+  for (const t of texts) {
+    let offset = 0;
+    t.text.split('\n').forEach((line, k) => {
+      const start = offset;
+      offset += line.length + 1;
+      const cells = line
+        .split(/\s*[|｜│\t]\s*|\s{2,}/)
+        .map((c) => c.trim())
+        .filter((c) => c.length >= 2);
+      if (cells.length < 2) return;
+      for (let u = 0; u < cells.length; u++) {
+        const upper = namedUpper(cells[u]!, entries)[0];
+        if (!upper || upper.cover < 0.85) continue;
+        const others = cells.filter((_, j) => j !== u).join('；');
+        const level = upper.entry.kind;
+        const pool = level === 'section' ? local.sections : local.measures;
+        const from = resolve(others, pool, generic);
+        if (!from) continue;
+        out.push({
+          level,
+          link: makeLink(end(from), fromPlan, upperEnd(upper.entry, index.document), 1, 'explicit', [
+            {
+              kind: 'statement',
+              text: t.original.slice(start, start + line.length).trim(),
+              weight: null,
+              from: { start, end: start + line.length },
+              to: null,
+              source: { id: t.id, file: doc.file, line: t.line + k },
+            },
+          ]),
+        });
+        break;
+      }
+    });
+  }
+  return out;
+}
+
 /** A plan that cites the national document (its number or its title) implements it: an explicit plan link. */
 export function citationLink(plan: PolicyDocument, national: PolicyDocument): AlignmentLink | null {
   const preamble = toSimplified(plan.preamble);
   // The number, or the title as a quoted document name (a bare title also occurs inside the local plan's
   // own title, 《上海市深入实施…五年行动计划的实施方案》, which cites nothing).
   const needles = [
-    national.docNumber,
+    national.docNumber ? toSimplified(national.docNumber) : null,
     `《${national.titleSimplified}》`,
     `〈${national.titleSimplified}〉`,
   ].filter((x): x is string => !!x);

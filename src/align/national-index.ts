@@ -29,6 +29,9 @@ export interface TaskScore {
   shared: { concept: string; idf: number; from: Occurrence; all: Occurrence[]; to: Occurrence | null }[];
   titleSimilarity: number;
   textSimilarity: number;
+  /** The concept and text parts of the score, each in [0, 1] (features of the calibration). */
+  concept: number;
+  text: number;
   sharedWords: string[];
 }
 
@@ -141,7 +144,16 @@ export class NationalIndex {
       const pText = Math.min(1, SCORING.textScale * textSimilarity);
       const score = 1 - (1 - pConcept) * (1 - pTitle) * (1 - pText);
       shared.sort((a, b) => b.idf - a.idf);
-      results.push({ task, score, shared, titleSimilarity, textSimilarity, sharedWords });
+      results.push({
+        task,
+        score,
+        shared,
+        titleSimilarity,
+        textSimilarity,
+        concept: pConcept,
+        text: pText,
+        sharedWords,
+      });
     }
     return results.sort((a, b) => b.score - a.score);
   }

@@ -6,6 +6,7 @@ import { registerServeCommands } from './serve.js';
 import { registerParseCommand } from './parse.js';
 import { registerAlignCommand } from './align.js';
 import { registerLoadCommands } from './load.js';
+import { registerCalibrateCommand } from './calibrate.js';
 import { reportFatal } from './errors.js';
 
 const program = new Command()
@@ -20,5 +21,6 @@ registerServeCommands(program);
 registerParseCommand(program);
 registerAlignCommand(program);
 registerLoadCommands(program);
+registerCalibrateCommand(program);
 
 program.parseAsync(process.argv).catch(reportFatal);
