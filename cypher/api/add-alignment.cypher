@@ -1,5 +1,6 @@
-// An analyst's link from a local provision to a national one. `valid` is false (and nothing is written)
-// when `from` is national or `to` is not part of the national plan.
+// An analyst's link from a local provision to one a level up: in its plan's parent or its national plan.
+// `valid` is false (and nothing is written) when `from` is national, or `to` is in neither of those
+// plans, or the two are not of the same kind (measure → measure, action → action, plan → plan).
 CALL () {
   MATCH (n:Measure {id: $from}) RETURN n
   UNION
@@ -16,9 +17,9 @@ CALL () {
   MATCH (n:Plan {id: $to}) RETURN n
 }
 WITH f, n AS t
-OPTIONAL MATCH (np:NationalPlan)
-WHERE np.id = coalesce(t.plan, t.id)
-WITH f, t, np IS NOT NULL AND coalesce(f.plan, f.id) <> np.id AND labels(f)[0] = labels(t)[0] AS valid,
+MATCH (fp:Plan {id: coalesce(f.plan, f.id)})
+WITH f, t, NOT fp:NationalPlan AND coalesce(t.plan, t.id) IN [fp.parent, fp.nationalPlan]
+         AND labels(f)[0] = labels(t)[0] AS valid,
      COUNT { (f)-[:IMPLEMENTS]->() } + 1 AS rank
 OPTIONAL CALL (f, t, valid, rank) {
   WITH f, t WHERE valid

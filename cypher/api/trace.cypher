@@ -1,22 +1,61 @@
-// The trace of one local measure: its links to national tasks (confirmed first, then by score), and for
-// the best one the task's national action and plan, with the local action's and plan's links to them.
+// The trace of one measure up the cascade: the best chain of IMPLEMENTS links from it to a national task
+// (county measure → city measure → provincial measure → national task; confirmed links first, then by
+// score), the task's national action and plan, the local action's link to that action, and the chain of
+// plan links from the measure's plan to the national plan. Each node carries its plan's level.
 MATCH (m:Measure {id: $measureId})
-OPTIONAL MATCH (m)-[r:IMPLEMENTS]->(t:Measure)<-[:HAS_MEASURE]-(na:Action)<-[:HAS_ACTION]-(np:Plan)
-WHERE coalesce(r.review, '') <> 'REJECT'
-WITH m, r, t, na, np
-ORDER BY CASE r.review WHEN 'CONFIRM' THEN 0 ELSE 1 END, r.score DESC
-WITH m, [x IN collect(CASE WHEN r IS NULL THEN NULL ELSE {
-        link: r {.*, fromId: m.id, toId: t.id, reviewedAt: toString(r.reviewedAt)},
-        actionId: na.id, planId: np.id,
-        task: t {.*, __typename: 'Measure'}, action: na {.*, __typename: 'Action'},
-        plan: np {.*, __typename: 'Plan', national: true}} END) WHERE x IS NOT NULL] AS links
 OPTIONAL MATCH (la:Action)-[:HAS_MEASURE]->(m)
 OPTIONAL MATCH (lp:Plan)-[:HAS_ACTION]->(la)
-OPTIONAL MATCH (la)-[ar:IMPLEMENTS]->(:Action {id: links[0].actionId})
-OPTIONAL MATCH (lp)-[pr:IMPLEMENTS]->(:Plan {id: links[0].planId})
+CALL (m) {
+  OPTIONAL MATCH path = (m)-[:IMPLEMENTS*1..3]->(t:Measure {national: true})
+  WHERE all(r IN relationships(path) WHERE coalesce(r.review, '') <> 'REJECT')
+    AND all(x IN nodes(path) WHERE x:Measure)
+  WITH path, relationships(path) AS rels
+  ORDER BY CASE WHEN path IS NULL THEN 1 ELSE 0 END,
+           CASE head(rels).review WHEN 'CONFIRM' THEN 0 ELSE 1 END, head(rels).score DESC,
+           reduce(s = 1.0, r IN rels | s * r.score) DESC, length(path)
+  LIMIT 1
+  RETURN path AS best
+}
+CALL (m) {
+  OPTIONAL MATCH (m)-[r:IMPLEMENTS]->(u:Measure)
+  WHERE coalesce(r.review, '') <> 'REJECT'
+  WITH r, u
+  ORDER BY CASE r.review WHEN 'CONFIRM' THEN 0 ELSE 1 END, r.score DESC
+  RETURN [x IN collect(CASE WHEN r IS NULL THEN NULL
+            ELSE {link: r {.*, fromId: m.id, toId: u.id, reviewedAt: toString(r.reviewedAt)},
+                  node: u {.*, __typename: 'Measure'},
+                  level: [(u)<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(q:Plan) | q.level][0]} END)
+          WHERE x IS NOT NULL] AS links
+}
+WITH m, la, lp, links,
+     CASE WHEN best IS NULL THEN [] ELSE relationships(best) END AS rels,
+     CASE WHEN best IS NULL THEN [] ELSE nodes(best) END AS ns
+WITH m, la, lp, links, rels, ns,
+     [i IN range(0, size(rels) - 1) | {
+        link: rels[i] {.*, fromId: ns[i].id, toId: ns[i + 1].id, reviewedAt: toString(rels[i].reviewedAt)},
+        node: ns[i + 1] {.*, __typename: 'Measure'},
+        level: [(ns[i + 1])<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(q:Plan) | q.level][0]}] AS steps
+OPTIONAL MATCH (t:Measure {id: last(ns).id})<-[:HAS_MEASURE]-(na:Action)<-[:HAS_ACTION]-(np:Plan)
+WHERE size(ns) > 0
+OPTIONAL MATCH (la)-[ar:IMPLEMENTS]->(na)
+CALL (lp) {
+  OPTIONAL MATCH pp = (lp)-[:IMPLEMENTS*1..3]->(top:NationalPlan)
+  WHERE all(x IN nodes(pp) WHERE x:Plan) AND all(r IN relationships(pp) WHERE coalesce(r.review, '') <> 'REJECT')
+  WITH pp ORDER BY CASE WHEN pp IS NULL THEN 1 ELSE 0 END, length(pp)
+  LIMIT 1
+  RETURN CASE WHEN pp IS NULL THEN [] ELSE
+    [i IN range(0, length(pp) - 1) | {
+      link: relationships(pp)[i] {.*, fromId: nodes(pp)[i].id, toId: nodes(pp)[i + 1].id,
+                                  reviewedAt: toString(relationships(pp)[i].reviewedAt)},
+      node: nodes(pp)[i + 1] {.*, __typename: 'Plan', national: nodes(pp)[i + 1]:NationalPlan},
+      level: nodes(pp)[i + 1].level}] END AS planChain
+}
 RETURN m {.*, __typename: 'Measure'} AS measure,
+       lp.level AS level,
        links,
+       steps,
+       CASE WHEN na IS NULL THEN NULL ELSE na {.*, __typename: 'Action'} END AS action,
+       CASE WHEN np IS NULL THEN NULL ELSE np {.*, __typename: 'Plan', national: true} END AS plan,
        CASE WHEN ar IS NULL OR ar.review = 'REJECT' THEN NULL
-            ELSE ar {.*, fromId: la.id, toId: links[0].actionId, reviewedAt: toString(ar.reviewedAt)} END AS actionLink,
-       CASE WHEN pr IS NULL OR pr.review = 'REJECT' THEN NULL
-            ELSE pr {.*, fromId: lp.id, toId: links[0].planId, reviewedAt: toString(pr.reviewedAt)} END AS planLink;
+            ELSE ar {.*, fromId: la.id, toId: na.id, reviewedAt: toString(ar.reviewedAt)} END AS actionLink,
+       planChain;

@@ -268,7 +268,16 @@ export function resolveParents(
       });
       continue;
     }
-    const top = byId.get(national) ?? nationals[0]!;
+    const top = byId.get(national) ?? {
+      id: national,
+      title: national,
+      docNumber: null,
+      level: 'national' as const,
+      regionCode: null,
+      region: null,
+      issuedOn: null,
+      cites: [],
+    };
     out.set(plan.id, {
       plan: plan.id,
       parent: top,

@@ -7,4 +7,6 @@ export interface ApiContext {
   loaders: Loaders;
   /** True when the request carried the configured PLANTRACE_API_KEY. */
   authorized: boolean;
+  /** The date obligations are judged against (PLANTRACE_TODAY); unset: the current date. */
+  today?: string;
 }

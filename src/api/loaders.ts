@@ -2,8 +2,12 @@
 // is fetched for all parents of a request level at once with one `UNWIND $ids` query, never one query
 // per parent (no N+1).
 import DataLoader from 'dataloader';
+import type { ApiContext } from './context.js';
 import type {
   AgencyRoleRecord,
+  CascadeRecord,
+  ObligationRecord,
+  ObligationStatusRecord,
   LinkRecord,
   NodeRecord,
   RegionMentionRecord,
@@ -52,8 +56,30 @@ export function createLoaders(store: GraphStore) {
       '*',
     ),
     linksFrom: listLoader<LinkRecord>(store, 'api/links-from', 'link'),
+    cascade: rowLoader<CascadeRecord>(store, 'api/cascade-of', '*'),
+    obligations: listLoader<ObligationRecord>(store, 'api/obligations-of', 'obligation'),
     linksTo: listLoader<LinkRecord>(store, 'api/links-to', 'link'),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Obligations' statuses depend on the request's date: one loader per request, made on first use. */
+const statusLoaders = new WeakMap<Loaders, DataLoader<string, ObligationStatusRecord[]>>();
+export function statusLoader(ctx: Pick<ApiContext, 'store' | 'loaders' | 'today'>) {
+  let loader = statusLoaders.get(ctx.loaders);
+  if (!loader) {
+    const today = ctx.today ?? new Date().toISOString().slice(0, 10);
+    loader = new DataLoader<string, ObligationStatusRecord[]>(async (ids) => {
+      const rows = await ctx.store.read<{ id: string; status: ObligationStatusRecord }>('api/statuses-of', {
+        ids: [...ids],
+        today,
+      });
+      const byId = new Map<string, ObligationStatusRecord[]>(ids.map((id) => [id, []]));
+      for (const r of rows) byId.get(r.id)?.push(r.status);
+      return ids.map((id) => byId.get(id)!);
+    });
+    statusLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
+}

@@ -25,6 +25,10 @@ export interface LinkRecord {
   line?: number;
   start?: number;
   end?: number;
+  /** Measures between the two ends when the link runs through the levels between (coverage, implementations). */
+  via?: string[];
+  /** Level of the `from` plan (implementations). */
+  level?: string | null;
 }
 
 export interface TargetRecord {
@@ -52,19 +56,72 @@ export interface AgencyRoleRecord {
   role: string;
 }
 
+/** One step of a chain: the link into it, its node, and the level of the node's plan. */
+export interface ChainStepRecord {
+  link: LinkRecord;
+  node: NodeRecord;
+  level: string;
+}
+
 export interface TraceRecord {
   measure: NodeRecord;
-  /** Best first; with the national task, its action and plan of each link. */
-  links: {
-    link: LinkRecord;
-    actionId: string;
-    planId: string;
-    task: NodeRecord;
-    action: NodeRecord;
-    plan: NodeRecord;
-  }[];
+  level: string | null;
+  /** The measure's own links one level up, best first. */
+  links: ChainStepRecord[];
+  /** The best chain from the measure to a national task (empty when none reaches it). */
+  steps: ChainStepRecord[];
+  /** The national task's action and plan. */
+  action: NodeRecord | null;
+  plan: NodeRecord | null;
+  /** The measure's action's link to that national action, if any. */
   actionLink: LinkRecord | null;
-  planLink: LinkRecord | null;
+  /** The measure's plan → parent → … → national plan. */
+  planChain: ChainStepRecord[];
+}
+
+/** A resolved step of Trace.path / planChain (the resolver computes kind and bypassed levels). */
+export interface TraceStepRecord {
+  kind: 'MEASURE' | 'TASK' | 'ACTION' | 'PLAN';
+  node: NodeRecord;
+  link: LinkRecord | null;
+  level: string;
+  bypassed: string[];
+}
+
+export interface ObligationStatusRecord {
+  regionId: string;
+  regionName: string | null;
+  planId: string | null;
+  issuedOn: string | null;
+  due: string;
+  status: 'on_time' | 'late' | 'issued' | 'overdue' | 'not_due';
+  /** Set where the status is listed on its own (status board); the obligation's own list omits it. */
+  obligation?: ObligationRecord;
+}
+
+export interface ObligationRecord {
+  key: string;
+  ownerId: string;
+  plan: string;
+  text: string;
+  due: string;
+  dueText: string;
+  subject: string | null;
+  what: string;
+  planDue: boolean;
+  obligedLevel: string | null;
+  file: string;
+  sha256: string;
+  line: number;
+  offset: number;
+}
+
+export interface CascadeRecord {
+  parentId: string | null;
+  nationalPlanId: string | null;
+  missingParent: string | null;
+  parentLink: LinkRecord | null;
+  childIds: string[];
 }
 
 export interface TaskCoverageRecord {

@@ -110,7 +110,8 @@ export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
 }
 
 /** Where in the published file: page/line, paragraph or element (null fields for plain text). */
-const locationProps = (at: SourceLocation | null) => ({
+const locationProps = (at: SourceLocation | null, format: string) => ({
+  format,
   page: at?.page ?? null,
   pageLine: at?.pageLine ?? null,
   paragraph: at?.paragraph ?? null,
@@ -140,7 +141,7 @@ export function contentRows(doc: PolicyDocument): ContentRows {
         endLine: s.endLine,
         start: s.start,
         end: s.end,
-        ...locationProps(s.location),
+        ...locationProps(s.location, doc.format),
       },
     };
   });
@@ -168,7 +169,7 @@ export function contentRows(doc: PolicyDocument): ContentRows {
           endLine: m.endLine,
           start: m.start,
           end: m.end,
-          ...locationProps(m.location),
+          ...locationProps(m.location, doc.format),
         },
       };
     }),

@@ -58,13 +58,12 @@ export async function prepareBatch(
   const { documents: read, rejected, skipped } = await readDocuments(inputs, { ocr: options.ocr });
   const documents = uniqueIds(read, rejected);
 
-  // National plans: the batch's, a --national file, else the bundled catalog; the default for plans that
-  // cite none is the --national one, else the batch's first, else the catalog.
+  // National plans: the batch's, and the --national file or else the bundled catalog, which is also the
+  // default for plans that cite none (a national plan of the batch with the same id wins over it).
   const nationals = documents.filter(isNational);
-  const given = options.national ? await loadNational(options.national) : null;
-  if (given && !nationals.some((n) => n.id === given.id)) nationals.unshift(given);
-  if (nationals.length === 0) nationals.push(await loadNational());
-  const defaultNational = (given ?? nationals[0]!).id;
+  const fallback = options.national ? await loadNational(options.national) : await loadNational();
+  if (!nationals.some((n) => n.id === fallback.id)) nationals.unshift(fallback);
+  const defaultNational = fallback.id;
   const batchIds = new Set([...documents, ...nationals].map((d) => d.id));
 
   const stored = graph ? (await graph.plans()).filter((p) => !batchIds.has(p.id)) : [];

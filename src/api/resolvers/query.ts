@@ -10,6 +10,8 @@ import type {
   LinkRecord,
   MatrixRowRecord,
   NodeRecord,
+  ObligationRecord,
+  ObligationStatusRecord,
   TraceRecord,
 } from '../records.js';
 import { luceneQuery, snippet } from '../search.js';
@@ -26,11 +28,28 @@ async function nodeOfType(ctx: ApiContext, type: NodeRecord['__typename'], id: s
 export async function readMatrix(
   ctx: Pick<ApiContext, 'store'>,
   planIds: string[] | null | undefined,
+  of: string | null = null,
 ): Promise<AlignmentMatrixRecord> {
   const rows = await ctx.store.read<MatrixRowRecord & { plans: NodeRecord[] }>('api/matrix', {
     planIds: planIds ?? null,
+    of,
   });
   return { plans: rows[0]?.plans ?? [], rows };
+}
+
+/** The date obligations are judged against: PLANTRACE_TODAY, else the current date (UTC). */
+export const todayOf = (ctx: Pick<ApiContext, 'today'>) => ctx.today ?? new Date().toISOString().slice(0, 10);
+
+/** A plan's status board: every government its plan obligations oblige, with the status of its plan. */
+export async function readStatus(
+  ctx: Pick<ApiContext, 'store' | 'today'>,
+  planId: string,
+): Promise<ObligationStatusRecord[]> {
+  const rows = await ctx.store.read<{ obligation: ObligationRecord; status: ObligationStatusRecord }>(
+    'api/status',
+    { planId, today: todayOf(ctx) },
+  );
+  return rows.map((r) => ({ ...r.status, obligation: r.obligation }));
 }
 
 /**
@@ -72,8 +91,10 @@ export const query: QueryResolvers = {
   measure: (_p, { id }, ctx) => nodeOfType(ctx, 'Measure', id),
   indicator: (_p, { id }, ctx) => nodeOfType(ctx, 'Indicator', id),
 
-  nationalPlan: async (_p, _a, { store }) =>
-    (await store.read<{ node: NodeRecord }>('api/national-plan'))[0]?.node ?? null,
+  nationalPlans: async (_p, _a, { store }) =>
+    (await store.read<{ node: NodeRecord }>('api/national-plans', { id: null })).map((r) => r.node),
+  nationalPlan: async (_p, { id }, { store }) =>
+    (await store.read<{ node: NodeRecord }>('api/national-plans', { id: id ?? null }))[0]?.node ?? null,
   indicators: async (_p, _a, { store }) =>
     (await store.read<{ node: NodeRecord }>('api/indicators')).map((r) => r.node),
   regions: async (_p, { kind }, { store }) =>
@@ -89,33 +110,42 @@ export const query: QueryResolvers = {
     return row;
   },
 
-  implementations: async (_p, { nationalTaskId, planIds, first, after }, { store }) => {
+  implementations: async (_p, { of, nationalTaskId, planIds, first, after }, { store }) => {
+    const id = of ?? nationalTaskId;
+    if (!id) throw badInput('implementations needs `of`: the id of a measure of any level');
     const { offset, limit } = pageArgs(first, after);
-    const [row] = await store.read<{ national: boolean; totalCount: number; nodes: LinkRecord[] }>(
-      'api/implementations',
-      {
-        taskId: nationalTaskId,
-        planIds: planIds ?? null,
-        offset,
-        limit,
-      },
-    );
-    if (!row) throw notFound('national task', nationalTaskId);
-    if (!row.national) throw badInput(`${nationalTaskId} is not a task of the national plan`);
+    const [row] = await store.read<{
+      totalCount: number;
+      nodes: LinkRecord[];
+      levels: { level: string; count: number }[];
+    }>('api/implementations', { taskId: id, planIds: planIds ?? null, offset, limit });
+    if (!row) throw notFound('measure', id);
     return {
       nodes: row.nodes,
       totalCount: row.totalCount,
       pageInfo: pageInfo(offset, row.nodes.length, row.totalCount),
+      levels: row.levels.map((l) => ({ level: l.level.toUpperCase() as 'PROVINCIAL', count: l.count })),
     };
   },
 
-  coverage: async (_p, { planId }, { store }) => {
-    const [row] = await store.read<CoverageRecord>('api/coverage', { planId });
-    if (!row) throw notFound('plan', planId);
+  coverage: async (_p, { planId, of }, { store }) => {
+    const [row] = await store.read<CoverageRecord>('api/coverage', { planId, of: of ?? null });
+    if (!row) throw notFound(of ? 'plan or upper plan' : 'plan', of ? `${planId} or ${of}` : planId);
     return row;
   },
 
-  alignmentMatrix: (_p, { planIds }, ctx) => readMatrix(ctx, planIds),
+  alignmentMatrix: (_p, { planIds, of }, ctx) => readMatrix(ctx, planIds, of ?? null),
+
+  obligations: async (_p, { planId }, ctx) => {
+    await nodeOfType(ctx, 'Plan', planId);
+    const rows = await ctx.store.read<{ obligation: ObligationRecord }>('api/obligations', { planId });
+    return rows.map((r) => r.obligation);
+  },
+
+  status: async (_p, { of }, ctx) => {
+    await nodeOfType(ctx, 'Plan', of);
+    return readStatus(ctx, of);
+  },
 
   indicatorTargets: async (_p, { indicatorId: id }, ctx) => {
     await nodeOfType(ctx, 'Indicator', id);

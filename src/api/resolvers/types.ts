@@ -10,7 +10,16 @@ import type {
   SectionKind,
 } from '../__generated__/resolvers-types.js';
 import type { ApiContext } from '../context.js';
-import type { CoverageRecord, EvidenceRecord, LinkRecord, NodeRecord } from '../records.js';
+import { statusLoader } from '../loaders.js';
+import type {
+  ChainStepRecord,
+  CoverageRecord,
+  EvidenceRecord,
+  LinkRecord,
+  NodeRecord,
+  TraceRecord,
+  TraceStepRecord,
+} from '../records.js';
 
 /** Graph values are lower case (plan, provincial); GraphQL enum values upper case. */
 const upper = <T extends string>(s: unknown): T => String(s).toUpperCase() as T;
@@ -39,7 +48,55 @@ export function sourceOf(n: NodeRecord) {
     start: num(n.start),
     end: isPlan ? text.length : num(n.end),
     text,
+    format: str(n.format),
+    page: typeof n.page === 'number' ? n.page : null,
+    pageLine: typeof n.pageLine === 'number' ? n.pageLine : null,
+    paragraph: typeof n.paragraph === 'number' ? n.paragraph : null,
+    element: str(n.element),
+    ocr: n.ocr === true,
   };
+}
+
+const LEVELS = ['national', 'provincial', 'municipal', 'county'];
+
+/** Levels strictly between two plan levels (county → national bypasses municipal and provincial). */
+export function levelsBetween(lower: string, upperLevel: string): PlanLevel[] {
+  const a = LEVELS.indexOf(lower);
+  const b = LEVELS.indexOf(upperLevel);
+  if (a < 0 || b < 0 || a - b <= 1) return [];
+  return LEVELS.slice(b + 1, a).map((l) => upper<PlanLevel>(l));
+}
+
+/** Trace steps from a chain: each step knows which levels its link skips. */
+function chainSteps(
+  start: string,
+  chain: ChainStepRecord[],
+  kindOf: (s: ChainStepRecord) => TraceStepRecord['kind'],
+): TraceStepRecord[] {
+  let previous = start;
+  return chain.map((s) => {
+    const step = {
+      kind: kindOf(s),
+      node: s.node,
+      link: s.link,
+      level: s.level,
+      bypassed: levelsBetween(previous, s.level),
+    };
+    previous = s.level;
+    return step;
+  });
+}
+
+function tracePath(t: TraceRecord): TraceStepRecord[] {
+  const start = t.level ?? 'county';
+  const chain = t.steps.length ? t.steps : t.links.slice(0, 1);
+  const steps = chainSteps(start, chain, (s) => (s.node.national ? 'TASK' : 'MEASURE'));
+  if (t.steps.length && t.action && t.plan)
+    steps.push(
+      { kind: 'ACTION', node: t.action, link: t.actionLink, level: 'national', bypassed: [] },
+      { kind: 'PLAN', node: t.plan, link: null, level: 'national', bypassed: [] },
+    );
+  return steps;
 }
 
 const implementsOf = async (n: NodeRecord, includeRejected: boolean | null | undefined, ctx: ApiContext) =>
@@ -76,6 +133,15 @@ export const typeResolvers: Resolvers = {
       Promise.all(
         ((await ctx.loaders.interpretations.load(p.id))?.interpretedBy ?? []).map((id) => required(ctx, id)),
       ),
+    parent: async (p, _a, ctx) => nodeOf(ctx, (await ctx.loaders.cascade.load(p.id))?.parentId),
+    parentLink: async (p, _a, ctx) => (await ctx.loaders.cascade.load(p.id))?.parentLink ?? null,
+    children: async (p, _a, ctx) =>
+      Promise.all(((await ctx.loaders.cascade.load(p.id))?.childIds ?? []).map((id) => required(ctx, id))),
+    nationalPlan: async (p, _a, ctx) =>
+      p.national === true ? p : nodeOf(ctx, (await ctx.loaders.cascade.load(p.id))?.nationalPlanId),
+    missingParent: async (p, _a, ctx) => (await ctx.loaders.cascade.load(p.id))?.missingParent ?? null,
+    obligations: (p, _a, ctx) => ctx.loaders.obligations.load(p.id),
+    format: (p) => str(p.format),
   },
 
   Action: {
@@ -136,6 +202,12 @@ export const typeResolvers: Resolvers = {
   Alignment: {
     from: (l, _x, ctx) => required(ctx, l.fromId),
     to: (l, _x, ctx) => required(ctx, l.toId),
+    toLevel: async (l, _x, ctx) => {
+      const to = await nodeOf(ctx, l.toId);
+      const plan = to?.__typename === 'Plan' ? to : await nodeOf(ctx, str(to?.plan));
+      return plan?.level ? upper<PlanLevel>(plan.level) : null;
+    },
+    via: (l, _x, ctx) => Promise.all((l.via ?? []).map((id) => required(ctx, id))),
     method: (l) => upper<AlignmentMethod>(l.method),
     evidence: (l) => JSON.parse(l.evidence) as EvidenceRecord[],
     review: (l) =>
@@ -164,18 +236,50 @@ export const typeResolvers: Resolvers = {
 
   Trace: {
     measure: (t) => t.measure,
+    level: (t) => upper<PlanLevel>(t.level ?? 'county'),
     aligned: (t) => t.links.length > 0,
-    path: (t) => {
-      const best = t.links[0];
-      if (!best) return [];
-      return [
-        { kind: 'TASK' as const, node: best.task, link: best.link },
-        { kind: 'ACTION' as const, node: best.action, link: t.actionLink },
-        { kind: 'PLAN' as const, node: best.plan, link: t.planLink },
-      ];
-    },
+    path: (t) => tracePath(t),
+    planChain: (t) => chainSteps(t.level ?? 'county', t.planChain, () => 'PLAN'),
     otherLinks: (t) => t.links.slice(1).map((l) => l.link),
     candidates: (t) => (t.links.length > 0 ? [] : JSON.parse(String(t.measure.candidates ?? '[]'))),
+  },
+
+  TraceStep: {
+    level: (s) => upper<PlanLevel>(s.level),
+    bypassed: (s) => s.bypassed.map((l) => upper<PlanLevel>(l)),
+  },
+
+  AlignmentConnection: { levels: (c) => c.levels ?? [] },
+
+  Obligation: {
+    obligedLevel: (o) => (o.obligedLevel ? upper<PlanLevel>(o.obligedLevel) : null),
+    owner: (o, _x, ctx) => required(ctx, o.ownerId),
+    source: (o) => ({
+      file: o.file,
+      sha256: o.sha256,
+      line: o.line,
+      endLine: null,
+      start: o.offset,
+      end: o.offset + o.text.length,
+      text: o.text,
+      format: null,
+      page: null,
+      pageLine: null,
+      paragraph: null,
+      element: null,
+      ocr: false,
+    }),
+    statuses: (o, _x, ctx) => statusLoader(ctx).load(o.key),
+  },
+
+  ObligationStatus: {
+    region: (s, _x, ctx) => nodeOf(ctx, s.regionId),
+    plan: (s, _x, ctx) => nodeOf(ctx, s.planId),
+    status: (s) => upper<'ON_TIME'>(s.status),
+    obligation: (s) => {
+      if (!s.obligation) throw new Error('status without its obligation');
+      return s.obligation;
+    },
   },
 
   Coverage: {
