@@ -78,6 +78,8 @@ export interface MeasureCandidates {
 
 // Sections whose measures are aligned. A plan's numbered section the parser could not classify (`other`)
 // still holds measures, which still implement something: they are aligned too.
+/** Score of a goals → goals section link (structure alone). */
+const GOALS_SCORE = 0.9;
 const ALIGNED_KINDS = new Set(['action', 'safeguards', 'other']);
 
 /**
@@ -130,10 +132,14 @@ export function measureCandidates(
         const second = adjusted[1]?.adjusted ?? 0;
         const ownClause = saysSomethingElse(m.text, adjusted[0]!.s);
         const localSafeguard = section.kind === 'safeguards';
+        const inTitle = new Set(index.features(m.title).concepts.keys());
         const candidates = adjusted.slice(0, limit).map((c, i) => {
           const upperSafeguard = c.s.task.section.kind === 'safeguards';
           const x: Record<FeatureName, number> = {
             concept: c.s.concept,
+            noConcept: c.s.shared.length === 0 ? 1 : 0,
+            concepts: Math.min(3, c.s.shared.length) / 3,
+            titleConcept: c.s.shared.some((x) => inTitle.has(x.concept)) ? 1 : 0,
             text: c.s.text,
             title: c.s.titleSimilarity,
             share: c.share,
@@ -247,6 +253,15 @@ export function align(
     }
     const sections = plan.sections.filter((s) => ALIGNED_KINDS.has(s.kind) && s.measures.length > 0);
     for (const section of sections) sectionLinks.push(...deriveSectionLinks(section, plan, links, index));
+    // Goals answer goals: the plan's 总体要求/主要目标 section restates the upper plan's.
+    const upperGoals = national.sections.filter((s) => s.kind === 'goals');
+    if (upperGoals.length === 1)
+      for (const goals of plan.sections.filter((s) => s.kind === 'goals'))
+        sectionLinks.push(
+          makeLink(end(goals), plan.id, upperEnd(upperGoals[0]!, national), GOALS_SCORE, 'derived', [
+            remark('structure', 'the goals section of the plan restates the goals section of the plan above'),
+          ]),
+        );
     const cited = citationLink(plan, national);
     planLinks.push(cited ?? derivedPlanLink(plan, national, links, index));
   }
@@ -342,7 +357,10 @@ function deriveSectionLinks(
       sum += best;
       for (const l of own) if (l.from === m.id && taskIds.has(l.to)) tasks.add(l.to);
     }
-    const score = sum / section.measures.length;
+    // A safeguards section gathers unlike measures (coordination, funding, monitoring, publicity): it
+    // answers the upper safeguards section its linked measures point to, scored by those measures alone.
+    const safeguards = section.kind === 'safeguards' && target.kind === 'safeguards';
+    const score = safeguards ? (linked ? sum / linked : 0) : sum / section.measures.length;
     if (score < THRESHOLDS.section) continue;
     const count = `${linked} of ${section.measures.length} measures link to ${tasks.size} of ${target.measures.length} tasks of this action`;
     out.push(

@@ -12,6 +12,12 @@ import { dataDir } from '../paths.js';
 export const FEATURES = [
   /** Concept evidence: 1 - exp(-Σ idf / 4). */
   'concept',
+  /** No policy concept shared at all (the score rests on words and character pairs alone). */
+  'noConcept',
+  /** Shared concepts, counted up to 3, / 3. */
+  'concepts',
+  /** A shared concept is in the measure's title. */
+  'titleConcept',
   /** TF-IDF cosine over words and character pairs, stretched ×2 and capped at 1. */
   'text',
   /** Character-pair Dice of the two titles. */

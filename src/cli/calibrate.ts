@@ -23,6 +23,9 @@ import {
   L2,
   probabilities,
   rowsOf,
+  SEEDS_WEIGHT,
+  weighSeeds,
+  FOLDS,
   type Example,
   type Review,
 } from '../align/fit.js';
@@ -121,8 +124,18 @@ export async function calibrate(
 
   const limit = THRESHOLDS.scored;
   const all = examples(candidatesOf(groups, index, limit), fitting.measures, reviews);
+  const measuredOn = weighSeeds(
+    all,
+    (id) => fitting.measures.get(id)?.split === 'seeds' && !reviews.some((r) => r.from === id),
+  );
   const plans = [...new Set(all.map((e) => e.measure.plan.id))].sort();
-  const foldIds = new Set(opts.fold?.length ? opts.fold : plans.filter((_, i) => i % 5 === 0));
+  // Default fold: every fifth plan of those the threshold is measured on (the corpus and reviewed ones).
+  const measuredPlans = [...new Set(all.filter(measuredOn).map((e) => e.measure.plan.id))].sort();
+  const foldIds = new Set(
+    opts.fold?.length
+      ? opts.fold
+      : (measuredPlans.length ? measuredPlans : plans).filter((_, i) => i % 5 === 0),
+  );
   const inFold = (e: Example) => foldIds.has(e.measure.plan.id);
   const train = all.filter((e) => !inFold(e));
   const fold = all.filter(inFold);
@@ -131,7 +144,21 @@ export async function calibrate(
       `the held-out fold (${[...foldIds].join(', ')}) must hold some, not all, labelled documents`,
     );
 
-  const current = existsSync(output) ? parseCalibration(readFileSync(output, 'utf8'), output) : null;
+  // The current parameters; a file fitted on other features (an older aligner) cannot score these
+  // candidates: the comparison is then against the uncalibrated rule, and the version still goes up.
+  let current: Calibration | null = null;
+  let previousVersion = 0;
+  if (existsSync(output)) {
+    const text = readFileSync(output, 'utf8');
+    previousVersion = Number((JSON.parse(text) as { version?: unknown }).version) || 0;
+    try {
+      current = parseCalibration(text, output);
+    } catch (err) {
+      say(
+        `current ${path.basename(output)} is not usable here (${(err as Error).message.split(':').slice(-1)[0]!.trim()})`,
+      );
+    }
+  }
   const before = current
     ? decide(fold, probabilities(fold, current), current.threshold)
     : decide(
@@ -139,7 +166,7 @@ export async function calibrate(
         fold.map((e) => e.measure.candidates.map((c) => c.adjusted)),
         THRESHOLDS.link,
       );
-  const foldFit = fit(train);
+  const foldFit = fit(train, L2, FOLDS, measuredOn);
   const after = decide(fold, probabilities(fold, foldFit), foldFit.threshold);
   const pct = (q: { precision: number; recall: number; f1: number }) =>
     `precision ${q.precision.toFixed(3)} recall ${q.recall.toFixed(3)} F1 ${q.f1.toFixed(3)}`;
@@ -149,7 +176,7 @@ export async function calibrate(
   );
   say(`  after (refit):  ${pct(after)}`);
 
-  const final = fit(all);
+  const final = fit(all, L2, FOLDS, measuredOn);
   const { rows } = rowsOf(all);
   say(
     `refit on everything: ${all.length} measures, ${rows.length} candidate rows (${final.positives} accepted), ` +
@@ -173,9 +200,11 @@ export async function calibrate(
     ),
   ];
   const written: Calibration = {
-    version: (current?.version ?? 0) + 1,
+    version: previousVersion + 1,
     fittedAt: new Date().toISOString(),
-    method: `logistic regression (IRLS, L2 ${L2}) over ${FEATURES.length} candidate features; threshold = best out-of-fold F1`,
+    method:
+      `logistic regression (IRLS, L2 ${L2}) over ${FEATURES.length} candidate features, seeds fixture rows weighted ${SEEDS_WEIGHT}; ` +
+      `threshold = best out-of-fold F1 (folds by document) on the corpus and reviewed measures`,
     features: [...FEATURES],
     weights: final.weights.map((w) => Math.round(w * 1e6) / 1e6),
     intercept: Math.round(final.intercept * 1e6) / 1e6,
