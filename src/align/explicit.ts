@@ -451,9 +451,16 @@ function link(
   ]);
 }
 
+/** Between the cells of a correspondence table written as text. */
+const CELL = /(?:[|｜│\t→⇒]|——|－－|--)/;
+const CELL_AFTER = new RegExp(`^\\s*${CELL.source}\\s*`);
+const CELL_BEFORE = new RegExp(`\\s*${CELL.source}\\s*$`);
+
 /**
- * Correspondence tables: a line split into cells (｜, |, tabs, or two spaces and more) where one cell names
- * an upper action or task and another restates one of the local plan's provisions.
+ * Correspondence tables (国家任务｜我省举措, 国家行动——我省对应举措): an upper action's or task's title
+ * next to a cell separator (｜, |, tab, ——, →), and on the other side of it a cell restating one of the
+ * local plan's provisions. Rows are found by the upper titles, so rows the parser joined into one
+ * paragraph still come apart.
  */
 function tableRows(
   doc: PolicyDocument,
@@ -473,38 +480,63 @@ function tableRows(
     ]),
   ];
   for (const t of texts) {
-    let offset = 0;
-    t.text.split('\n').forEach((line, k) => {
-      const start = offset;
-      offset += line.length + 1;
-      const cells = line
-        .split(/\s*[|｜│\t]\s*|\s{2,}/)
-        .map((c) => c.trim())
-        .filter((c) => c.length >= 2);
-      if (cells.length < 2) return;
-      for (let u = 0; u < cells.length; u++) {
-        const upper = namedUpper(cells[u]!, entries)[0];
-        if (!upper || upper.cover < 0.85) continue;
-        const others = cells.filter((_, j) => j !== u).join('；');
-        const level = upper.entry.kind;
-        const pool = level === 'section' ? local.sections : local.measures;
-        const from = resolve(others, pool, generic);
-        if (!from) continue;
-        out.push({
-          level,
-          link: makeLink(end(from), fromPlan, upperEnd(upper.entry, index.document), 1, 'explicit', [
-            {
-              kind: 'statement',
-              text: t.original.slice(start, start + line.length).trim(),
-              weight: null,
-              from: { start, end: start + line.length },
-              to: null,
-              source: { id: t.id, file: doc.file, line: t.line + k },
-            },
-          ]),
-        });
-        break;
+    if (!CELL.test(t.text)) continue;
+    // Where upper titles stand in the text (the title, or its core without 实施…行动), longest first.
+    const found: { entry: UpperEntry; start: number; end: number }[] = [];
+    for (const entry of entries) {
+      for (const name of new Set([entry.titleSimplified, coreTitle(entry.titleSimplified)])) {
+        if (name.length < 4) continue;
+        for (let at = t.text.indexOf(name); at >= 0; at = t.text.indexOf(name, at + 1))
+          found.push({ entry, start: at, end: at + name.length });
       }
+    }
+    found.sort((x, y) => x.start - y.start || y.end - y.start - (x.end - x.start));
+    const names = found.filter(
+      (f, i) =>
+        !found.some(
+          (g, j) => j !== i && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+        ),
+    );
+    const unique = names.filter((f, i) => i === 0 || f.start !== names[i - 1]!.start);
+    unique.forEach((name, i) => {
+      const after = CELL_AFTER.exec(t.text.slice(name.end));
+      const before = CELL_BEFORE.exec(t.text.slice(0, name.start));
+      let cell: { start: number; end: number } | null = null;
+      if (after) {
+        const start = name.end + after[0].length;
+        const next = unique[i + 1]?.start ?? t.text.length;
+        const stop = t.text.slice(start, next).search(/[。；;\n]|(?:[|｜│\t→⇒]|——)/);
+        cell = { start, end: stop >= 0 ? start + stop : next };
+      } else if (before) {
+        const end = name.start - before[0].length;
+        const prev = unique[i - 1]?.end ?? 0;
+        const seg = t.text.slice(prev, end);
+        const cut = Math.max(
+          ...['。', '；', ';', '\n', '｜', '|', '——', '→'].map(
+            (c) => seg.lastIndexOf(c) + (seg.lastIndexOf(c) >= 0 ? c.length : 0),
+          ),
+        );
+        cell = { start: prev + Math.max(0, cut), end };
+      }
+      if (!cell || cell.end - cell.start < 2) return;
+      const phrase = t.text.slice(cell.start, cell.end);
+      const level = name.entry.kind;
+      const from = resolve(phrase, level === 'section' ? local.sections : local.measures, generic);
+      if (!from) return;
+      const span = { start: Math.min(name.start, cell.start), end: Math.max(name.end, cell.end) };
+      out.push({
+        level,
+        link: makeLink(end(from), fromPlan, upperEnd(name.entry, index.document), 1, 'explicit', [
+          {
+            kind: 'statement',
+            text: t.original.slice(span.start, span.end),
+            weight: null,
+            from: span,
+            to: null,
+            source: { id: t.id, file: doc.file, line: t.line },
+          },
+        ]),
+      });
     });
   }
   return out;

@@ -1,0 +1,163 @@
+// Explicit statements in the ways plans and interpretations write them, on documents written for this
+// test (a plan and its interpretation in Traditional script): 相应提出, 承接国家…任务, 与国家…相衔接,
+// a correspondence table, 为落实国家…行动 inside the plan; the interpretation paired with its plan by
+// document number; local provisions resolved by (shortened) title.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { align, interpretedPlan } from '../../src/align/aligner.js';
+import { titleSimilarity } from '../../src/align/explicit.js';
+import { loadNational, NationalIndex } from '../../src/align/index.js';
+import { enrichDocument } from '../../src/extract/index.js';
+import type { AlignmentResult } from '../../src/model/alignment.js';
+import type { PolicyDocument } from '../../src/model/document.js';
+import { parseTextFile } from '../support/documents.js';
+
+const PLAN = `山西省人民政府文件
+
+晋政发〔2024〕30号
+
+山西省人民政府关于印发《山西省推进以人为本的新型城镇化实施方案》的通知
+
+各市人民政府，省人民政府各委、办、厅、局：
+
+现将《山西省推进以人为本的新型城镇化实施方案》印发给你们，请认真贯彻执行。
+
+山西省人民政府
+
+2024年12月20日
+
+山西省推进以人为本的新型城镇化实施方案
+
+为贯彻落实国务院《深入实施以人为本的新型城镇化战略五年行动计划》，制定本方案。
+
+一、总体要求
+
+到2028年，全省常住人口城镇化率达到68%左右。
+
+二、实施农业转移人口融入城市行动
+
+为落实国家新一轮农业转移人口市民化行动，推动农业转移人口全面融入城市。
+
+（一）稳妥推进户籍制度改革。全面取消城区常住人口300万以下城市落户限制，推行以经常居住地登记户口制度。
+
+（二）扩大城镇基本公共服务覆盖面。以居住证为载体，按常住人口规模配置公共服务资源。
+
+三、实施县城综合承载能力提升行动
+
+（一）壮大县域特色产业。立足资源禀赋，培育特色优势产业集群，承接产业转移。
+
+（二）推动县城补短板强弱项。完善县城市政设施和公共服务，促进农民就近城镇化。
+
+四、组织保障
+
+（一）加强组织领导。建立省级工作专班，统筹协调推进各项任务落实。
+
+（二）强化宣传引导。做好政策解读和舆论引导。`;
+
+const INTERPRETATION = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號，以下簡稱《實施方案》）。
+
+一、《實施方案》出臺的背景是什麼？
+
+國務院印發國家《行動計劃》，部署實施四大行動。
+
+二、在融入城市方面有哪些舉措？
+
+國家《行動計劃》提出實施新一輪農業轉移人口市民化行動。我省《實施方案》相應提出實施農業轉移人口融入城市行動。
+
+一是推進戶籍制度改革。承接國家“進一步深化戶籍制度改革”任務，全面取消城區常住人口300萬以下城市落戶限制。
+
+三、在縣城方面有哪些舉措？
+
+與國家潛力地區城鎮化水平提升行動相銜接，我省提出實施縣城綜合承載能力提升行動。
+
+四、國家任務與我省舉措如何對應？
+
+國家任務｜我省舉措
+增強城鎮綜合承載能力｜推動縣城補短板強弱項
+健全常住地提供基本公共服務制度——擴大城鎮基本公共服務覆蓋面`;
+
+let index: NationalIndex;
+let plan: PolicyDocument;
+let interpretation: PolicyDocument;
+let result: AlignmentResult;
+
+function write(name: string, text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plantrace-explicit-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+beforeAll(async () => {
+  index = new NationalIndex(await loadNational());
+  plan = enrichDocument(parseTextFile(write('plan.txt', PLAN)));
+  interpretation = enrichDocument(parseTextFile(write('interpretation.txt', INTERPRETATION)));
+  result = align([plan, interpretation], index, { curated: null });
+});
+
+const explicitPairs = (links: AlignmentResult['links']) =>
+  links.filter((l) => l.method === 'explicit').map((l) => [l.from, l.to]);
+
+describe('explicit statements', () => {
+  it('pairs the interpretation (Traditional script) with its plan by document number', () => {
+    expect(interpretation.script).toBe('traditional');
+    expect(interpretedPlan(interpretation, [plan])).toBe(plan);
+    // …and by title when the number is not given.
+    const unnumbered = { ...interpretation, preamble: '', sections: interpretation.sections.slice(1) };
+    expect(interpretedPlan(unnumbered, [plan])).toBe(plan);
+  });
+
+  it('reads 相应提出 and 与国家…相衔接 as action → action links, from the plan’s own actions', () => {
+    expect(explicitPairs(result.sectionLinks).sort()).toEqual([
+      ['晋政发-2024-30/a1', '国发-2024-17/a1'],
+      ['晋政发-2024-30/a2', '国发-2024-17/a2'],
+    ]);
+    const statement = result.sectionLinks
+      .find((l) => l.from === '晋政发-2024-30/a2')!
+      .evidence.find((e) => e.kind === 'statement')!;
+    expect(statement.text).toBe(
+      '與國家潛力地區城鎮化水平提升行動相銜接，我省提出實施縣城綜合承載能力提升行動。',
+    );
+    expect(statement.source!.file).toBe(interpretation.file);
+  });
+
+  it('reads 承接国家“…”任务 in a point and a correspondence table as measure → task links', () => {
+    const measures = explicitPairs(result.links);
+    // 推进户籍制度改革 (the interpretation shortens 稳妥推进户籍制度改革) → 进一步深化户籍制度改革
+    expect(measures).toContainEqual(['晋政发-2024-30/a1/m1', '国发-2024-17/a1/m1']);
+    // table row 增强城镇综合承载能力｜推动县城补短板强弱项
+    expect(measures).toContainEqual(['晋政发-2024-30/a2/m2', '国发-2024-17/a2/m4']);
+    // table row with —— between the cells
+    expect(measures).toContainEqual(['晋政发-2024-30/a1/m2', '国发-2024-17/a1/m2']);
+    expect(measures).toHaveLength(3);
+  });
+
+  it('reads 为落实国家…行动 inside a plan with no interpretation', () => {
+    const alone = align([plan], index, { curated: null });
+    expect(explicitPairs(alone.sectionLinks)).toEqual([['晋政发-2024-30/a1', '国发-2024-17/a1']]);
+    expect(alone.sectionLinks[0]!.evidence[0]!.text).toBe(
+      '为落实国家新一轮农业转移人口市民化行动，推动农业转移人口全面融入城市。',
+    );
+  });
+
+  it('links an organisation measure to 组织实施 and leaves publicity without a counterpart, with candidates', () => {
+    expect(result.links.find((l) => l.from === '晋政发-2024-30/s1/m1')?.to).toBe('国发-2024-17/s2/m1');
+    const publicity = result.unaligned.find((u) => u.id === '晋政发-2024-30/s1/m2')!;
+    expect(publicity.candidates.length).toBeGreaterThan(0);
+    expect(result.links.some((l) => l.from === '晋政发-2024-30/s1/m2')).toBe(false);
+  });
+
+  it('a summary naming all four actions is not a correspondence', () => {
+    expect(result.sectionLinks.some((l) => l.from.endsWith('/o1'))).toBe(false);
+  });
+
+  it('resolves titles by character pairs, generic words aside', () => {
+    const generic = index.vocabulary.generic;
+    expect(titleSimilarity('推进户籍制度改革', '稳妥推进户籍制度改革', generic)).toBeGreaterThan(0.7);
+    expect(titleSimilarity('推进户籍制度改革', '推动县城补短板强弱项', generic)).toBe(0);
+  });
+});
