@@ -37,10 +37,13 @@ export function layOut(
   const { body, dropped } = dropFurniture(pages, boxes);
   const all = body.flat();
   if (all.length === 0) return { text: '', lines: [], notes: [] };
-  const left = mode(all.map((l) => Math.round(l.x)));
+  const size = median(all.map((l) => l.size));
+  const left = leftMargin(
+    all.map((l) => l.x),
+    size,
+  );
   const rights = all.map((l) => l.right).sort((a, b) => a - b);
   const right = rights[Math.floor(rights.length * 0.9)]!;
-  const size = median(all.map((l) => l.size));
   const pitch = median(
     all.slice(1).flatMap((l, i) => (l.page === all[i]!.page && l.y > all[i]!.y ? [l.y - all[i]!.y] : [])),
   );
@@ -144,7 +147,7 @@ function continues(
   const em = Math.max(prev.size, line.size);
   if (Math.abs(prev.size - line.size) > 0.15 * em) return false;
   // A line that stops short of the right margin ends its paragraph.
-  if (prev.right < m.right - 1.2 * em) return false;
+  if (prev.right < m.right - 0.75 * em) return false;
   if (line.page === prev.page && line.y - prev.y > Math.max(m.pitch, em) * 1.8) return false;
   const indent = line.x - m.left;
   if (indent < 0.8 * em) return true;
@@ -158,10 +161,19 @@ export function joinText(a: string, b: string): string {
   return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
-function mode(values: number[]): number {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+/**
+ * The left margin: the leftmost position where several lines start. Not the most common start — in a
+ * plan of short paragraphs most lines are first lines, indented by two characters.
+ */
+function leftMargin(xs: number[], size: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const enough = Math.max(2, Math.ceil(sorted.length * 0.05));
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]! - sorted[i]! <= 0.5 * size) j++;
+    if (j - i + 1 >= enough) return sorted[i]!;
+  }
+  return sorted[0]!;
 }
 
 function median(values: number[]): number {

@@ -16,7 +16,7 @@ import { DocumentError, readBytes, readerFor, readSource } from '../../src/read/
 import { chineseCounting } from '../../src/read/docx.js';
 import { isoDate } from '../../src/read/html.js';
 import { NO_METADATA } from '../../src/read/types.js';
-import { blocks, gansu } from '../fixtures/published/plans.js';
+import { blocks, gansu, sichuan } from '../fixtures/published/plans.js';
 
 const dir = 'tests/fixtures/published';
 const fixture = (name: string) => path.join(dir, name);
@@ -143,6 +143,19 @@ describe('PDF', () => {
     );
     expect(doc('gansu.pdf').trailer).toEqual(doc('gansu.txt').trailer);
     expect(doc('gansu.pdf').docNumber).toBe(gansu.docNumber);
+  });
+
+  it('a non-embedded CJK font (STSong-Light, UniGB-UCS2-H, no ToUnicode) reads through the CMaps', async () => {
+    const file = fixture('sichuan-cjk-font.pdf');
+    expect(readFileSync(file, 'latin1')).not.toMatch(/FontFile|ToUnicode/);
+    const d = await parseFile(file);
+    expect(d.docNumber).toBe(sichuan.docNumber);
+    expect(d.sections.map((s) => s.title)).toEqual(sichuan.sections.map((s) => s.title));
+    const measures = sichuan.sections.flatMap((s) => s.measures ?? []);
+    // The last measure's text also holds the closing signature and date (the parser keeps them there).
+    expect(d.sections.flatMap((s) => s.measures.map((m) => m.text.split('\n')[0]))).toEqual(
+      measures.map((m) => `${m.title}。${m.body}`),
+    );
   });
 
   it('a line split by font (Latin digits inside Chinese) is one line without spaces', async () => {
