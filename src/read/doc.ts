@@ -6,7 +6,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import WordExtractor from 'word-extractor';
 import { DocumentError } from './errors.js';
 import { at, NO_METADATA, type ReadResult, type Reader } from './types.js';
 
@@ -23,6 +22,7 @@ async function readDoc(bytes: Uint8Array, file: string): Promise<ReadResult> {
   let text: string | null = null;
   let failure = '';
   try {
+    const { default: WordExtractor } = await import('word-extractor');
     text = (await new WordExtractor().extract(Buffer.from(bytes))).getBody();
   } catch (err) {
     failure = (err as Error).message.split('\n')[0]!;

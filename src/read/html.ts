@@ -3,7 +3,7 @@
 // and footers left out. The metadata table (发文机关, 发文字号, 成文日期, 发布日期 …) becomes the
 // document's stated metadata, links to files become attachments, and every text line keeps the CSS path
 // of the element it comes from.
-import { load, type CheerioAPI, type Cheerio } from 'cheerio';
+import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { DocumentError } from './errors.js';
 import {
@@ -137,6 +137,8 @@ export async function readHtml(bytes: Uint8Array, file: string): Promise<ReadRes
   } catch {
     throw new DocumentError(file, 1, 'web page in no known encoding (not UTF-8, UTF-16 or GB18030/GBK)');
   }
+  // cheerio is loaded on first use, like pdf.js: reading text files should not pay for it.
+  const { load } = await import('cheerio');
   const $ = load(decoded.html);
   const metadata = readMetadataTable($);
   const attachments = readAttachments($);
@@ -195,9 +197,10 @@ function findContainer($: CheerioAPI): Container | null {
 }
 
 async function readabilityBody(html: string): Promise<Container | null> {
-  const [{ Readability }, { parseHTML }] = await Promise.all([
+  const [{ Readability }, { parseHTML }, { load }] = await Promise.all([
     import('@mozilla/readability'),
     import('linkedom'),
+    import('cheerio'),
   ]);
   const { document } = parseHTML(html);
   const article = new Readability(

@@ -5,7 +5,6 @@
 // them, or OCR (ocr.ts) when asked.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { DocumentError } from './errors.js';
 import { joinPieces, layOut, type PageBox, type PrintedLine } from './layout.js';
@@ -20,8 +19,7 @@ const FONTS = `${path.join(PACKAGE, 'standard_fonts')}/`;
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 /** Loaded on first use: `parse notes.txt` should not pay for pdf.js. */
-const loadPdfJs = () =>
-  (pdfjs ??= import(pathToFileURL(path.join(PACKAGE, 'legacy/build/pdf.mjs')).href) as Promise<PdfJs>);
+const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 export const isPdf = (bytes: Uint8Array): boolean => {
   // The header may follow a little junk (the spec allows it within the first 1024 bytes).
