@@ -33,6 +33,11 @@ export const ConfigSchema = z.object({
   PLANTRACE_LANDING_PAGE: bool.default(true),
   /** Milliseconds a GraphQL request may run before it is answered with a timeout error. */
   PLANTRACE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  /**
+   * Neo4j queries the API runs at a time; more wait their turn (within their request's time limit). Bounds
+   * the load a burst of requests puts on Neo4j, so that the time limit holds under concurrency.
+   */
+  PLANTRACE_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(1000).default(8),
   /** Apply the hand-curated links of seeds/curated-links.yaml after automatic alignment. */
   PLANTRACE_CURATED: bool.default(true),
   /**

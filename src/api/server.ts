@@ -1,24 +1,31 @@
-// The HTTP server: Apollo Server at /graphql (express integration), plus /health.
+// The HTTP server: Apollo Server at /graphql (express integration), plus /health, the CSV matrix, the
+// exports, Neo4j Browser's style sheet and the built-in view. Every error a client can cause is answered
+// with a typed JSON error (src/api/errors.ts) and its HTTP status, never Express's HTML page; every
+// request is answered within PLANTRACE_REQUEST_TIMEOUT_MS (the request deadline, see requestDeadline).
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import express from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
+import { log } from '../log.js';
 import type { ApiContext } from './context.js';
+import { ErrorCode, errorBody, httpStatusOf, timedOut } from './errors.js';
+import { argumentLimits, checkArgument } from './limits.js';
 import { exportRoutes } from './exports.js';
 import { createLoaders } from './loaders.js';
 import { readMatrix } from './resolvers/query.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
-import { GraphStore } from './store.js';
+import { GraphStore, QueryGate, type Deadline } from './store.js';
 import { packageRoot } from '../paths.js';
 
 export interface RunningApi {
@@ -28,29 +35,45 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
+/** Body size limit of /graphql. */
+export const MAX_BODY = '100kb';
+
 export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Promise<RunningApi> {
-  const store = new GraphStore(driver, cfg.NEO4J_DATABASE, cfg.PLANTRACE_REQUEST_TIMEOUT_MS);
+  const limitMs = cfg.PLANTRACE_REQUEST_TIMEOUT_MS;
+  const store = new GraphStore(
+    driver,
+    cfg.NEO4J_DATABASE,
+    limitMs,
+    new QueryGate(cfg.PLANTRACE_MAX_CONCURRENT_QUERIES),
+  );
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  // A request that takes longer than the limit is cut off (Neo4j transactions carry the same limit).
-  httpServer.requestTimeout = cfg.PLANTRACE_REQUEST_TIMEOUT_MS;
-  // Abuse limits from graphql-armor: depth, cost, aliases, directives and tokens of a query.
+  // Receiving a request (headers and body) may take at most the limit too (Node answers 408).
+  httpServer.requestTimeout = limitMs;
+  httpServer.headersTimeout = Math.min(limitMs, 60_000);
+  // Abuse limits from graphql-armor: depth, cost, aliases and directives of a query. Tokens are limited by
+  // graphql's own parser (parseOptions below): armor's token plugin parses in a hook whose errors Apollo
+  // answers with 500, and it reported syntax errors the same way.
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     costLimit: { maxCost: 20_000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 2_000 },
+    maxTokens: { enabled: false },
   }).protect();
   const apollo = new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: cfg.PLANTRACE_INTROSPECTION,
     csrfPrevention: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
     ...armor,
     formatError,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
+      argumentLimits<ApiContext>(),
+      statusFromErrors(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       cfg.PLANTRACE_LANDING_PAGE
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
@@ -59,12 +82,15 @@ export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Pr
   });
   await apollo.start();
 
+  app.use(requestDeadline(limitMs));
+  const storeOf = (res: express.Response) => store.forRequest(res.locals.deadline as Deadline);
+
   app.get('/health', async (_req, res) => {
     try {
-      const h = await store.health();
+      const h = await storeOf(res).health();
       res.json({ ok: true, neo4j: { reachable: true, version: h.version, nodeCount: h.nodeCount } });
     } catch {
-      res.status(503).json({ ok: false, neo4j: { reachable: false } });
+      if (!res.headersSent) res.status(503).json({ ok: false, neo4j: { reachable: false } });
     }
   });
   // Neo4j Browser's style sheet and guide (browser/), fetched by the Browser from another origin.
@@ -76,30 +102,48 @@ export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Pr
   // The built-in view (bundled by src/view/build.ts; no CDN).
   app.use('/view', express.static(path.join(packageRoot, 'dist', 'view')));
   app.get('/', (_req, res) => res.redirect('/view/'));
-  // The alignment matrix as CSV: /alignment-matrix.csv?planIds=a,b (all local plans without it).
+  // The alignment matrix as CSV: /alignment-matrix.csv?planIds=a,b (all local plans without it; the
+  // parameter may also be repeated). The ids have the same limits as the GraphQL argument.
   app.get('/alignment-matrix.csv', async (req, res) => {
+    const ids = planIdsOf(req.query.planIds);
+    if (typeof ids === 'string') {
+      res.status(400).json(errorBody('BAD_USER_INPUT', ids));
+      return;
+    }
     try {
-      const ids =
-        typeof req.query.planIds === 'string' && req.query.planIds ? req.query.planIds.split(',') : null;
-      const matrix = await readMatrix({ store }, ids);
+      const matrix = await readMatrix({ store: storeOf(res) }, ids);
       res.type('text/csv; charset=utf-8').attachment('alignment-matrix.csv').send(matrixCsv(matrix));
     } catch (err) {
-      const code = err instanceof GraphQLError ? err.extensions.code : 'INTERNAL_SERVER_ERROR';
-      res.status(code === 'UNAVAILABLE' ? 503 : 500).json({ error: code });
+      if (res.headersSent) return;
+      const typed = typedOf(err);
+      if (!typed) log.error({ err: (err as Error).message }, 'matrix CSV failed');
+      const code = typed?.code ?? 'INTERNAL_SERVER_ERROR';
+      res.status(httpStatusOf[code]).json(errorBody(code, typed?.message ?? 'internal error'));
     }
   });
   app.use('/export', exportRoutes(store));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    jsonOnly,
+    express.json({ limit: MAX_BODY, type: 'application/json' }),
+    (req, _res, next) => {
+      // GET carries the query in the URL; Apollo's middleware wants a body all the same.
+      if (req.body === undefined) req.body = {};
+      next();
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        store,
-        loaders: createLoaders(store),
-        authorized: cfg.PLANTRACE_API_KEY !== undefined && req.get('x-api-key') === cfg.PLANTRACE_API_KEY,
-      }),
+      context: async ({ req, res }) => {
+        const requestStore = storeOf(res);
+        return {
+          store: requestStore,
+          loaders: createLoaders(requestStore),
+          authorized: cfg.PLANTRACE_API_KEY !== undefined && req.get('x-api-key') === cfg.PLANTRACE_API_KEY,
+        };
+      },
     }),
   );
+  app.use(notFoundJson);
+  app.use(errorJson);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -117,13 +161,173 @@ export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Pr
   };
 }
 
+/** Tokens a GraphQL document may have (graphql's parser stops at the first one over). */
+export const MAX_TOKENS = 2_000;
+
+/**
+ * Gives every request a deadline (PLANTRACE_REQUEST_TIMEOUT_MS from its arrival) that the store's
+ * queries use as their remaining time. At the deadline a request not yet answered gets 504 TIMEOUT, and
+ * its queries still running are dropped (Neo4j ends their transactions at the same time); a client that
+ * goes away aborts its queries too.
+ */
+function requestDeadline(limitMs: number): RequestHandler {
+  return (_req, res, next) => {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal); // one listener per query of the request, however many
+    const deadline: Deadline = { at: Date.now() + limitMs, limitMs, signal: controller.signal };
+    res.locals.deadline = deadline;
+    const timer = setTimeout(() => {
+      controller.abort();
+      if (!res.headersSent) {
+        const err = timedOut(limitMs);
+        res.status(httpStatusOf.TIMEOUT).json(errorBody('TIMEOUT', err.message));
+      }
+    }, limitMs);
+    timer.unref();
+    res.once('close', () => {
+      clearTimeout(timer);
+      controller.abort();
+    });
+    next();
+  };
+}
+
+/** POST /graphql must be JSON: anything else is 415 before the body is read. */
+const jsonOnly: RequestHandler = (req, res, next) => {
+  if (req.method === 'POST' && !req.is('application/json')) {
+    res
+      .status(415)
+      .json(
+        errorBody(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'POST /graphql takes a JSON body (content-type: application/json)',
+        ),
+      );
+    return;
+  }
+  next();
+};
+
+const notFoundJson: RequestHandler = (req, res) => {
+  res.status(404).json(errorBody('NOT_FOUND', `no route ${req.method} ${req.path.slice(0, 200)}`));
+};
+
+/**
+ * The last handler: Express's own errors (body parsing, URL decoding, anything thrown in a route) as JSON
+ * with the right status, never the HTML page with its stack and paths (whatever NODE_ENV says).
+ */
+const errorJson: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  if (res.headersSent) return; // answered already (e.g. at the deadline): nothing to add
+  const e = err as { type?: unknown; status?: unknown; statusCode?: unknown } | null;
+  const type = typeof e?.type === 'string' ? e.type : '';
+  const status = Number(e?.status ?? e?.statusCode ?? 500);
+  const known: Record<string, [ErrorCode, string]> = {
+    'entity.too.large': ['PAYLOAD_TOO_LARGE', `the body is over the limit of ${MAX_BODY}`],
+    'entity.parse.failed': ['BAD_REQUEST', 'the body is not valid JSON'],
+    'entity.verify.failed': ['BAD_REQUEST', 'the body could not be read'],
+    'encoding.unsupported': [
+      'UNSUPPORTED_MEDIA_TYPE',
+      'unsupported content-encoding (use identity, gzip, deflate or br)',
+    ],
+    'charset.unsupported': ['UNSUPPORTED_MEDIA_TYPE', 'unsupported charset (JSON is read as UTF-8)'],
+    'request.aborted': ['BAD_REQUEST', 'the request was aborted'],
+    'request.size.invalid': ['BAD_REQUEST', 'the body is shorter or longer than its content-length'],
+    'stream.encoding.set': ['BAD_REQUEST', 'the body could not be read'],
+  };
+  const hit = known[type];
+  if (hit) {
+    res.status(httpStatusOf[hit[0]]).json(errorBody(hit[0], hit[1]));
+    return;
+  }
+  if (err instanceof URIError || (status >= 400 && status < 500)) {
+    const code: ErrorCode =
+      status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    res.status(err instanceof URIError ? 400 : status).json(errorBody(code, 'bad request'));
+    return;
+  }
+  log.error({ err: (err as Error | null)?.message }, 'request failed');
+  res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'internal error'));
+};
+
+/**
+ * The HTTP status of a GraphQL response that carries errors: 504 when any is a TIMEOUT, 503 when any is
+ * UNAVAILABLE, else (when no data came back) the status of the first error's code. Request errors (parse,
+ * validation, limits) already carry theirs.
+ */
+function statusFromErrors<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { errors, data } = response.body.singleResult;
+          if (!errors?.length) return;
+          const codes = errors
+            .map((e) => ErrorCode.safeParse(e.extensions?.code))
+            .flatMap((r) => (r.success ? [r.data] : []));
+          const current = response.http.status;
+          if (codes.includes('TIMEOUT')) response.http.status = httpStatusOf.TIMEOUT;
+          else if (codes.includes('UNAVAILABLE')) response.http.status = httpStatusOf.UNAVAILABLE;
+          else if (
+            (data === null || data === undefined) &&
+            (current === undefined || current === 200) &&
+            codes[0]
+          )
+            response.http.status = httpStatusOf[codes[0]];
+        },
+      };
+    },
+  };
+}
+
+/** planIds of the CSV route (comma-separated, or repeated) checked like the GraphQL argument; a string is the problem. */
+function planIdsOf(raw: unknown): string[] | null | string {
+  if (raw === undefined || raw === '') return null;
+  const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((v) =>
+    typeof v === 'string' ? v.split(',') : [null],
+  );
+  if (parts.includes(null)) return 'planIds must be plan ids separated by commas';
+  const ids = (parts as string[]).map((p) => p.trim()).filter((p) => p.length > 0);
+  if (ids.length === 0) return null;
+  const problem = checkArgument('alignment-matrix.csv', PLAN_IDS_ARG, ids);
+  return problem ?? ids;
+}
+
+const PLAN_IDS_ARG = { name: 'planIds', type: 'ID', list: true };
+
+/**
+ * The typed error behind an error, if any: its own code or that of an error it wraps (Apollo wraps errors
+ * thrown in plugins; resolvers' errors are wrapped with their path). Looked up by shape, not by class, so
+ * an error built by another copy of graphql counts too.
+ */
+function typedOf(error: unknown): { code: ErrorCode; message: string } | null {
+  for (
+    let e = error as { extensions?: { code?: unknown }; originalError?: unknown; message?: unknown } | null,
+      i = 0;
+    e && i < 5;
+    i++
+  ) {
+    const code = ErrorCode.safeParse(e.extensions?.code);
+    if (code.success && code.data !== 'INTERNAL_SERVER_ERROR')
+      return { code: code.data, message: typeof e.message === 'string' ? e.message : code.data };
+    e = (e.originalError ?? null) as typeof e;
+  }
+  return null;
+}
+
 /** Typed errors pass through; anything else becomes a plain INTERNAL_SERVER_ERROR with no database text. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError && original.extensions.code)
-    return { ...formatted, extensions: { code: original.extensions.code } };
+  const typed = typedOf(error) ?? typedOf(unwrapResolverError(error));
+  if (typed)
+    return {
+      message: typed.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: typed.code },
+    };
   const code = formatted.extensions?.code;
-  if (code && code !== 'INTERNAL_SERVER_ERROR')
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')
+    // A code of Apollo's that the enum does not list: kept, so the client still sees a typed error.
     return {
       message: formatted.message,
       locations: formatted.locations,

@@ -1,12 +1,83 @@
 // The only place the API touches Neo4j: each method runs one parameterized Cypher file from cypher/
 // in a read (or write) transaction, with a time limit, and returns plain objects. Resolvers and loaders
-// call these and nothing else. Driver failures become typed GraphQL errors (UNAVAILABLE) without the
-// database's message; the driver reconnects by itself when Neo4j comes back.
+// call these and nothing else. Driver failures become typed GraphQL errors (UNAVAILABLE, TIMEOUT,
+// BAD_USER_INPUT for the few a client's input can cause) without the database's message, classified by
+// the error's code; the driver reconnects by itself when Neo4j comes back.
+//
+// A request works against a deadline (GraphStore.forRequest): every query gets the time that is left as
+// its Neo4j transaction timeout, none starts once the time is up or the client has gone, and a query
+// still running at the deadline is answered with TIMEOUT at once (Neo4j ends it at the same moment).
 import type { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
 import { inTransaction } from '../graph/driver.js';
 import { log } from '../log.js';
-import { isUnavailable, unavailable } from './errors.js';
+import { apiError, driverCode, isTimeout, isUnavailable, timedOut, unavailable } from './errors.js';
+
+/**
+ * Neo4j error codes that a query's input can cause, per query file: these become BAD_USER_INPUT. The search
+ * query's full-text procedure fails when the Lucene query cannot be run (e.g. Lucene's TooManyClauses);
+ * the argument limits (src/api/limits.ts) keep that from happening, this is the second line.
+ */
+const INPUT_ERRORS: Record<string, { codes: string[]; message: string }> = {
+  'api/search': {
+    codes: ['Neo.ClientError.Procedure.ProcedureCallFailed'],
+    message: 'the search text cannot be run as a full-text query; use fewer or shorter words',
+  },
+};
+
+export interface Deadline {
+  /** Epoch milliseconds by which the request must be answered. */
+  at: number;
+  /** The request's limit, for messages. */
+  limitMs: number;
+  /** Aborted at the deadline or when the client goes away. */
+  signal: AbortSignal;
+}
+
+/**
+ * At most `max` queries at a time, the others wait their turn (first come, first served). A waiting query
+ * whose request runs out of time leaves the queue without having cost Neo4j anything: under a burst, the
+ * requests that do run finish sooner, and the rest are answered with TIMEOUT at their deadline instead of
+ * all of them crawling past it together.
+ */
+export class QueryGate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly max: number) {}
+
+  async acquire(signal: AbortSignal | undefined): Promise<() => void> {
+    if (this.running < this.max) {
+      this.running++;
+      return this.releaser();
+    }
+    await new Promise<void>((resolve, reject) => {
+      const turn = () => {
+        signal?.removeEventListener('abort', leave);
+        this.running++;
+        resolve();
+      };
+      const leave = () => {
+        const i = this.waiting.indexOf(turn);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(new Error('aborted while waiting'));
+      };
+      signal?.addEventListener('abort', leave, { once: true });
+      this.waiting.push(turn);
+    });
+    return this.releaser();
+  }
+
+  private releaser(): () => void {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.running--;
+      this.waiting.shift()?.();
+    };
+  }
+}
 
 export class GraphStore {
   /** Queries run so far (tests use it to check that a request costs a few queries, not one per row). */
@@ -16,7 +87,22 @@ export class GraphStore {
     private readonly driver: Driver,
     private readonly database: string,
     private readonly timeoutMs = 15_000,
+    private readonly gate = new QueryGate(8),
+    private readonly deadline: Deadline | null = null,
+    private readonly counter: { queryCount: number } | null = null,
   ) {}
+
+  /** A view of this store for one request: same queries and gate, bounded by the request's deadline. */
+  forRequest(deadline: Deadline): GraphStore {
+    return new GraphStore(
+      this.driver,
+      this.database,
+      this.timeoutMs,
+      this.gate,
+      deadline,
+      this.counter ?? this,
+    );
+  }
 
   read<T extends RecordShape>(file: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return this.run<T>('READ', file, params);
@@ -31,22 +117,58 @@ export class GraphStore {
     file: string,
     params: Record<string, unknown>,
   ): Promise<T[]> {
-    this.queryCount++;
+    const d = this.deadline;
+    const limitMs = d ? d.limitMs : this.timeoutMs;
+    if (d && (d.at <= Date.now() || d.signal.aborted)) throw timedOut(limitMs);
+    let release: () => void;
+    try {
+      release = await this.gate.acquire(d?.signal);
+    } catch {
+      throw timedOut(limitMs); // the request's time ran out while the query waited its turn
+    }
+    try {
+      return await this.runNow<T>(mode, file, params, limitMs);
+    } finally {
+      release();
+    }
+  }
+
+  private async runNow<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    file: string,
+    params: Record<string, unknown>,
+    limitMs: number,
+  ): Promise<T[]> {
+    const d = this.deadline;
+    const remaining = d ? d.at - Date.now() : this.timeoutMs;
+    if (remaining <= 0 || d?.signal.aborted) throw timedOut(limitMs);
+    (this.counter ?? this).queryCount++;
     const work = async (tx: ManagedTransaction) => {
       const res = await tx.run<T>(cypher(file), params);
       return res.records.map((r) => r.toObject());
     };
-    const config = { timeout: this.timeoutMs, metadata: { app: 'plantrace-api', query: file } };
+    // Neo4j's own limit on the transaction: the time the request has left (at least 1 ms; 0 means none).
+    const config = {
+      timeout: Math.max(1, Math.ceil(remaining)),
+      metadata: { app: 'plantrace-api', query: file },
+    };
+    const query = inTransaction(this.driver, this.database, mode, work, config);
     try {
-      return await inTransaction(this.driver, this.database, mode, work, config);
+      return d ? await untilAborted(query, d.signal, () => timedOut(limitMs)) : await query;
     } catch (err) {
-      if (isUnavailable(err)) throw unavailable();
-      log.error(
-        { query: file, code: (err as { code?: string }).code, err: (err as Error).message },
-        'query failed',
-      );
-      throw err;
+      throw this.classify(err, file, limitMs);
     }
+  }
+
+  private classify(err: unknown, file: string, limitMs: number): unknown {
+    if (err instanceof Error && err.name === 'GraphQLError') return err; // already typed (our deadline)
+    const code = driverCode(err);
+    if (isTimeout(err)) return timedOut(limitMs);
+    if (isUnavailable(err)) return unavailable();
+    const input = INPUT_ERRORS[file];
+    if (input?.codes.includes(code)) return apiError('BAD_USER_INPUT', input.message);
+    log.error({ query: file, code, err: (err as Error).message }, 'query failed');
+    return err;
   }
 
   async health(): Promise<{ version: string; edition: string; nodeCount: number }> {
@@ -54,4 +176,29 @@ export class GraphStore {
     if (!row) throw new Error('health query returned no row');
     return row;
   }
+}
+
+/** The promise's outcome, or `onAbort()` as soon as the signal fires (the promise is left to settle). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal, onAbort: () => Error): Promise<T> {
+  if (signal.aborted) {
+    p.catch(() => {});
+    return Promise.reject(onAbort());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      p.catch(() => {}); // settles later (Neo4j ends the transaction at the same deadline)
+      reject(onAbort());
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', abort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
 }

@@ -14,7 +14,17 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /** A raw HTTP exchange with /graphql (or another path): status, headers, body text and its JSON if any. */
+  http(init: RequestInit & { path?: string }): Promise<RawResponse>;
   close(): Promise<void>;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  ms: number;
 }
 
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
@@ -34,6 +44,18 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as never;
+    },
+    async http({ path = '/graphql', ...init }) {
+      const started = performance.now();
+      const res = await fetch(`${base}${path}`, init);
+      const text = await res.text();
+      let json: RawResponse['json'] = null;
+      try {
+        json = JSON.parse(text) as RawResponse['json'];
+      } catch {
+        json = null;
+      }
+      return { status: res.status, headers: res.headers, text, json, ms: performance.now() - started };
     },
     async close() {
       await api.close();
