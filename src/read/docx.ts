@@ -143,6 +143,7 @@ function runsText(p: Element): string[] {
         case 'w:smartTag':
         case 'w:fldSimple':
         case 'w:customXml':
+        case 'w:moveTo':
         case 'w:sdt':
         case 'w:sdtContent':
           visit(n.children);

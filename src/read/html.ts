@@ -156,6 +156,17 @@ export async function readHtml(bytes: Uint8Array, file: string): Promise<ReadRes
       'web page without an article body (no content container, nothing Readability finds)',
     );
   container.find(FURNITURE).remove();
+  // A metadata table inside the container is metadata (read above), not text.
+  container
+    .find('table')
+    .filter(
+      (_, t) =>
+        container
+          .$(t)
+          .find('td, th')
+          .filter((_, c) => isLabel(container.$(c).text())).length >= 2,
+    )
+    .remove();
   const { lines, where, dropped } = blockLines(container.$, container.root);
   if (lines.length === 0) throw new DocumentError(file, 1, 'the web page has no article text');
   const notes: ReadResult['notes'] = [];
@@ -213,6 +224,9 @@ async function readabilityBody(html: string): Promise<Container | null> {
 }
 
 const clean = (s: string) => s.replace(/[\u00a0\t\r\n ]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+
+/** 发文机关, 发文字号： or 发文机关：甘肃省人民政府 — a metadata label, alone or with its value. */
+const isLabel = (s: string) => LABELS[s.replace(/[\s\u3000]/g, '').split(/[:：]/)[0]!] !== undefined;
 
 /** The metadata table: label cells (发文机关：) and the cell after them, or "label：value" in one cell. */
 function readMetadataTable($: CheerioAPI): PublishedMetadata {
@@ -282,7 +296,7 @@ function blockLines($: CheerioAPI, root: Cheerio<Element>) {
     if (text && linkOnly && current.includes('\ue000')) dropped++;
     else if (text) {
       lines.push(text.replace(/[\ue000\ue001]/g, ''));
-      where.push(at({ element: currentEl ? cssPath($, currentEl) : null }));
+      where.push(at({ element: currentEl ? cssPath($, currentEl, root[0]!) : null }));
     }
     current = '';
     currentOnlyLinks = true;
@@ -333,17 +347,26 @@ function blockLines($: CheerioAPI, root: Cheerio<Element>) {
   return { lines, where, dropped };
 }
 
-/** A CSS path to the element from the nearest ancestor with an id: #UCAP-CONTENT > p:nth-of-type(7). */
-function cssPath($: CheerioAPI, el: Element): string {
+/**
+ * A CSS path to the element from the nearest ancestor with an id, or from the content container:
+ * #UCAP-CONTENT > p:nth-of-type(7), div.TRS_Editor > p:nth-of-type(2).
+ */
+function cssPath($: CheerioAPI, el: Element, root: Element): string {
   const parts: string[] = [];
   for (let node: Element | null = el; node && node.type === 'tag'; node = node.parent as Element | null) {
-    if (node.attribs.id && node.attribs.id !== 'readability') {
-      parts.unshift(`#${node.attribs.id}`);
+    const id = node.attribs.id;
+    if (id === 'readability') {
+      parts.unshift('article');
+      break;
+    }
+    if (id) {
+      parts.unshift(`#${id}`);
       break;
     }
     const parent = node.parent as Element | null;
-    if (!parent || parent.type !== 'tag' || node.attribs.id === 'readability') {
-      parts.unshift(node.attribs.id === 'readability' ? 'article' : node.name);
+    if (node === root || !parent || parent.type !== 'tag') {
+      const cls = node.attribs.class?.trim().split(/\s+/)[0];
+      parts.unshift(cls ? `${node.name}.${cls}` : node.name);
       break;
     }
     const same = $(parent).children(node.name).toArray();

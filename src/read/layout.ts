@@ -196,5 +196,9 @@ export function joinPieces(pieces: { x: number; right: number; str: string; size
     out += p.str;
     end = Math.max(end, p.right);
   }
-  return out.replace(/\s+/g, ' ').trim();
+  // Letter-spaced headings (甘 肃 省 人 民 政 府 文 件) come with a space between every character.
+  return out
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '')
+    .trim();
 }

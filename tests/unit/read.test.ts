@@ -158,6 +158,11 @@ describe('PDF', () => {
     );
   });
 
+  it('a letter-spaced red header (a gap after every character) is one word again', async () => {
+    const { read } = await readSource(fixture('sichuan-cjk-font.pdf'));
+    expect(read.text.split('\n')[0]).toBe(sichuan.redHeader);
+  });
+
   it('a line split by font (Latin digits inside Chinese) is one line without spaces', async () => {
     const { read } = await readSource(fixture('gansu.pdf'));
     expect(read.text.split('\n')).toContain(gansu.docNumber);
@@ -275,6 +280,25 @@ describe('web pages', () => {
       '（一）全面放开城镇落户限制。' + gansu.sections[1]!.measures![0]!.body,
     );
     expect(read.text).not.toContain('版权所有');
+  });
+
+  it('a metadata table inside the content container is metadata, not text', async () => {
+    const body = blocks(gansu)
+      .filter((b) => ['title', 'section', 'measure'].includes(b.kind))
+      .map((b) => `<p>${b.number}${b.text}</p>`)
+      .join('');
+    const html = `<html><head><meta charset="utf-8"></head><body><div class="TRS_Editor">
+      <table><tr><td>发文机关：${gansu.web.issuer}</td><td>发文字号：${gansu.docNumber}</td></tr>
+      <tr><td>成文日期：</td><td>2025年3月12日</td></tr></table>${body}</div></body></html>`;
+    const read = await readBytes(new TextEncoder().encode(html), 'page.htm');
+    expect(read.metadata).toMatchObject({
+      issuer: gansu.web.issuer,
+      docNumber: gansu.docNumber,
+      issuedOn: '2025-03-12',
+    });
+    expect(read.text).not.toMatch(/发文机关|发文字号|成文日期/);
+    expect(read.text.split('\n')[0]).toBe(gansu.title);
+    expect(read.lines![0]!.element).toBe('div.TRS_Editor > p:nth-of-type(1)');
   });
 
   it('dates in the forms sites print them', () => {
