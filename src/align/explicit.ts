@@ -21,6 +21,8 @@ import type { NationalIndex } from './national-index.js';
 const INFERRED_SCORE = 0.9;
 /** Share of an upper title's character pairs a statement must contain to name it. */
 const NAMED = 0.7;
+/** The same for a cell of a correspondence table. */
+const TABLE_NAMED = 0.6;
 /** Similarity a local title must reach to be the one a statement (or heading) restates. */
 const RESOLVED = 0.5;
 
@@ -125,12 +127,16 @@ function resolve<T extends LinkEnd>(phrase: string, entries: T[], generic: Set<s
 }
 
 /** Upper entries a text names by title, best first. */
-function namedUpper(text: string, entries: UpperEntry[]): { entry: UpperEntry; cover: number; at: number }[] {
+function namedUpper(
+  text: string,
+  entries: UpperEntry[],
+  min = NAMED,
+): { entry: UpperEntry; cover: number; at: number }[] {
   const out: { entry: UpperEntry; cover: number; at: number }[] = [];
   for (const entry of entries) {
     if (entry.pairs.size < 2) continue;
     const cover = coverage(entry.pairs, text);
-    if (cover < NAMED) continue;
+    if (cover < min) continue;
     const first = [...entry.pairs].find((p) => text.includes(p))!;
     out.push({ entry, cover, at: text.indexOf(first) });
   }
@@ -479,8 +485,14 @@ function tableRows(
       ...s.measures.map((m) => ({ text: m.textSimplified, original: m.text, id: m.id, line: m.line })),
     ]),
   ];
+  let current = '';
+  let currentOriginal = '';
+  let currentId = doc.id;
+  let currentLine = 1;
   for (const t of texts) {
     if (!CELL.test(t.text)) continue;
+    [current, currentOriginal, currentId, currentLine] = [t.text, t.original, t.id, t.line];
+    const used = new Set<number>();
     // Where upper titles stand in the text (the title, or its core without 实施…行动), longest first.
     const found: { entry: UpperEntry; start: number; end: number }[] = [];
     for (const entry of entries) {
@@ -519,27 +531,66 @@ function tableRows(
         cell = { start: prev + Math.max(0, cut), end };
       }
       if (!cell || cell.end - cell.start < 2) return;
-      const phrase = t.text.slice(cell.start, cell.end);
-      const level = name.entry.kind;
-      const from = resolve(phrase, level === 'section' ? local.sections : local.measures, generic);
-      if (!from) return;
-      const span = { start: Math.min(name.start, cell.start), end: Math.max(name.end, cell.end) };
-      out.push({
-        level,
-        link: makeLink(end(from), fromPlan, upperEnd(name.entry, index.document), 1, 'explicit', [
-          {
-            kind: 'statement',
-            text: t.original.slice(span.start, span.end),
-            weight: null,
-            from: span,
-            to: null,
-            source: { id: t.id, file: doc.file, line: t.line },
-          },
-        ]),
-      });
+      if (row(name.entry, name, cell)) used.add(after ? name.end : name.start);
     });
+    // Rows whose upper cell shortens or paraphrases the title: around every separator not used yet,
+    // the cell on one side names an upper entry (by character pairs) and the other restates a local one.
+    const bounds = /[。；;\n]/;
+    for (const sep of t.text.matchAll(new RegExp(CELL.source, 'g'))) {
+      const at = sep.index;
+      const stop = at + sep[0].length;
+      if ([...used].some((u) => Math.abs(u - at) <= 1 || Math.abs(u - stop) <= 1)) continue;
+      const leftStart = Math.max(
+        0,
+        ...[...t.text.slice(0, at).matchAll(new RegExp(`${CELL.source}|${bounds.source}`, 'g'))].map(
+          (m) => m.index + m[0].length,
+        ),
+      );
+      const rightRel = t.text.slice(stop).search(new RegExp(`${CELL.source}|${bounds.source}`));
+      const left = { start: leftStart, end: at };
+      const right = { start: stop, end: rightRel >= 0 ? stop + rightRel : t.text.length };
+      for (const [upperSide, localSide] of [
+        [left, right],
+        [right, left],
+      ] as const) {
+        // A table cell is all title: a looser share of the pairs, if clearly the best.
+        const ranked = namedUpper(t.text.slice(upperSide.start, upperSide.end), entries, TABLE_NAMED);
+        const named = ranked[0];
+        const rival = ranked.find(
+          (r) => r.entry.kind === named?.entry.kind && r.entry.section !== named.entry.section,
+        );
+        if (!named || (rival && rival.cover > named.cover - 0.15)) continue;
+        if (row(named.entry, upperSide, localSide)) break;
+      }
+    }
   }
   return out;
+
+  function row(
+    entry: UpperEntry,
+    name: { start: number; end: number },
+    cell: { start: number; end: number },
+  ): boolean {
+    const phrase = current.slice(cell.start, cell.end);
+    const level = entry.kind;
+    const from = resolve(phrase, level === 'section' ? local!.sections : local!.measures, generic);
+    if (!from) return false;
+    const span = { start: Math.min(name.start, cell.start), end: Math.max(name.end, cell.end) };
+    out.push({
+      level,
+      link: makeLink(end(from), fromPlan, upperEnd(entry, index.document), 1, 'explicit', [
+        {
+          kind: 'statement',
+          text: currentOriginal.slice(span.start, span.end),
+          weight: null,
+          from: span,
+          to: null,
+          source: { id: currentId, file: doc.file, line: currentLine },
+        },
+      ]),
+    });
+    return true;
+  }
 }
 
 /** A plan that cites the national document (its number or its title) implements it: an explicit plan link. */

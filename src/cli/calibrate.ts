@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import neo4j from 'neo4j-driver';
 import { loadNational, NationalIndex, THRESHOLDS } from '../align/index.js';
 import {
   defaultCalibrationFile,
@@ -85,7 +86,7 @@ export async function calibrate(
     const cfg = loadConfig();
     const rows = await withDriver(cfg, (driver) =>
       inTransaction(driver, cfg.NEO4J_DATABASE, 'READ', async (tx) => {
-        const res = await tx.run(cypher('calibration-reviews'), { limit: 100_000 });
+        const res = await tx.run(cypher('calibration-reviews'), { limit: neo4j.int(100_000) });
         return res.records.map((r) => r.toObject() as Record<string, unknown>);
       }),
     );
@@ -196,7 +197,11 @@ export async function calibrate(
       groups
         .flat()
         .filter((d) => all.some((e) => e.measure.plan.id === d.id))
-        .map((d) => `${d.id} (${path.relative(packageRoot, d.file)})`),
+        .map((d) => {
+          const file = labels.documents.find((l) => l.id === d.id)?.file ?? d.file;
+          const split = labels.documents.find((l) => l.id === d.id)?.split ?? 'reviews';
+          return `${d.id} (${path.relative(packageRoot, path.resolve(file))}, ${split})`;
+        }),
     ),
   ];
   const written: Calibration = {

@@ -80,6 +80,17 @@ const INTERPRETATION = `《山西省推進以人為本的新型城鎮化實施�
 增強城鎮綜合承載能力｜推動縣城補短板強弱項
 健全常住地提供基本公共服務制度——擴大城鎮基本公共服務覆蓋面`;
 
+/** An interpretation that states the correspondence only as a table, with shortened action names. */
+const TABLE_ONLY = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、國家行動與我省舉措如何對應？
+
+國家行動——我省對應舉措
+農業轉移人口市民化行動——農業轉移人口融入城市行動
+潛力地區城鎮化提升行動——縣城綜合承載能力提升行動`;
+
 let index: NationalIndex;
 let plan: PolicyDocument;
 let interpretation: PolicyDocument;
@@ -134,6 +145,21 @@ describe('explicit statements', () => {
     // table row with —— between the cells
     expect(measures).toContainEqual(['晋政发-2024-30/a1/m2', '国发-2024-17/a1/m2']);
     expect(measures).toHaveLength(3);
+  });
+
+  it('reads a table whose rows the parser joined, with shortened upper titles', () => {
+    const table = enrichDocument(parseTextFile(write('table.txt', TABLE_ONLY)));
+    const r = align(
+      [{ ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) }, table],
+      index,
+      {
+        curated: null,
+      },
+    );
+    expect(explicitPairs(r.sectionLinks).sort()).toEqual([
+      ['晋政发-2024-30/a1', '国发-2024-17/a1'],
+      ['晋政发-2024-30/a2', '国发-2024-17/a2'],
+    ]);
   });
 
   it('reads 为落实国家…行动 inside a plan with no interpretation', () => {
