@@ -34,11 +34,15 @@ export function outline(doc: PolicyDocument): string {
     doc.docNumber && `number ${doc.docNumber}`,
     doc.issuer && `issuer ${doc.issuer}`,
     doc.issuedOn && `issued ${doc.issuedOn}`,
+    doc.publishedOn && `published ${doc.publishedOn}`,
     doc.period && `period ${doc.period.start ?? '?'}–${doc.period.end ?? '?'}`,
     `${doc.format}, ${doc.encoding}, ${doc.script}`,
   ].filter(Boolean);
   out.push(`  ${facts.join(' · ')}`);
   out.push(`  file ${doc.file} (sha256 ${doc.sha256.slice(0, 12)}…)`);
+  if (doc.attachments.length) {
+    out.push(`  attachments: ${doc.attachments.map((a) => `${a.title} <${a.href}>`).join(' · ')}`);
+  }
   for (const s of doc.sections) {
     out.push(`  ${s.label}、${s.title}  [${s.kind}] ${place(s)}${targetsNote(s.targets.length)}`);
     for (const m of s.measures) {

@@ -259,6 +259,10 @@ describe('web pages', () => {
       { title: '主要指标分解表.xls', href: '/files/2025/gzbf12-indicators.xls' },
     ]);
     expect(doc('gansu.html').attachments).toEqual(read.attachments);
+    expect(outline(doc('gansu.html'))).toContain(
+      `  attachments: ${read.attachments.map((a) => `${a.title} <${a.href}>`).join(' · ')}\n`,
+    );
+    expect(outline(doc('gansu.html'))).toContain(' · published 2025-03-14 · ');
     const first = doc('gansu.html').sections[1]!.measures[0]!;
     expect(first.location!.element).toMatch(/^#UCAP-CONTENT > p:nth-of-type\(\d+\)$/);
     const n = Number(/\((\d+)\)/.exec(first.location!.element!)![1]);
@@ -380,5 +384,75 @@ describe('files that cannot be read', () => {
       );
       expect(rejected.find((r) => r.file.endsWith('sichuan-scan.pdf'))!.pages).toEqual([1]);
     }, 60_000);
+  });
+});
+
+describe('Word numbering, counted as Word counts it', () => {
+  // Built in memory with the docx writer: one list of three levels, and a second list of its own.
+  async function numbered(paragraphs: { level: number; text: string; list?: string }[]) {
+    const { AlignmentType, Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const lvl = (level: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+      level,
+      format,
+      text,
+      alignment: AlignmentType.LEFT,
+    });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'outline',
+            levels: [
+              lvl(0, LevelFormat.CHINESE_COUNTING, '%1、'),
+              lvl(1, LevelFormat.CHINESE_COUNTING, '（%2）'),
+              lvl(2, LevelFormat.DECIMAL, '%3.'),
+              lvl(3, LevelFormat.DECIMAL, '%3.%4'),
+            ],
+          },
+          { reference: 'circled', levels: [lvl(0, LevelFormat.DECIMAL_ENCLOSED_CIRCLE, '%1')] },
+        ],
+      },
+      sections: [
+        {
+          children: paragraphs.map(
+            (p) =>
+              new Paragraph({ text: p.text, numbering: { reference: p.list ?? 'outline', level: p.level } }),
+          ),
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    return (await readBytes(bytes, 'numbered.docx')).text.split('\n');
+  }
+
+  it('a level restarts after a higher one; %3.%4 prints both counters; another list counts apart', async () => {
+    const lines = await numbered([
+      { level: 0, text: '甲' },
+      { level: 1, text: '乙' },
+      { level: 1, text: '丙' },
+      { level: 2, text: '丁' },
+      { level: 3, text: '戊' },
+      { level: 3, text: '己' },
+      { level: 2, text: '庚' },
+      { level: 0, text: '辛', list: 'circled' },
+      { level: 0, text: '壬' },
+      { level: 1, text: '癸' },
+      { level: 2, text: '子' },
+      { level: 0, text: '丑', list: 'circled' },
+    ]);
+    expect(lines).toEqual([
+      '一、甲',
+      '（一）乙',
+      '（二）丙',
+      '1.丁',
+      '1.1 戊',
+      '1.2 己',
+      '2.庚',
+      '① 辛',
+      '二、壬',
+      '（一）癸',
+      '1.子',
+      '② 丑',
+    ]);
   });
 });
