@@ -208,6 +208,7 @@ export function explicitLinks(
         let fromPlan = doc.id;
         if (local && plan) {
           const sec =
+            byOrdinal(st.localText, plan) ??
             resolve(st.localPhrase, local.sections, generic) ??
             (unit.kind === 'section' ? resolve(headingPhrase(unit.title), local.sections, generic) : null);
           const mea =
@@ -300,6 +301,16 @@ function planEntries(plan: PolicyDocument): { sections: LinkEnd[]; measures: Lin
   return { sections, measures: sections.flatMap((s) => s.measures) };
 }
 
+/** 《实施方案》第三部分 / 第三章: the plan's section printed with that number. */
+function byOrdinal(text: string, plan: PolicyDocument): LinkEnd | null {
+  const m = /第([一二三四五六七八九十]{1,3})(?:部分|章|篇)/.exec(text);
+  if (!m) return null;
+  const found = plan.sections.filter(
+    (s) => s.label.replace(/[、.．]/g, '') === m[1] || s.label === `第${m[1]}章`,
+  );
+  return found.length === 1 && found[0]!.measures.length > 0 ? found[0]! : null;
+}
+
 /** The part of an interpretation heading that names the plan's action (在实施X行动方面有哪些举措 → X). */
 function headingPhrase(title: string): string {
   const m = /在(.+?)方面/.exec(title);
@@ -345,6 +356,8 @@ interface Statement {
   end: number;
   /** What the local side is said to propose (for resolving it to the plan's provision). */
   localPhrase: string;
+  /** The local half of the statement. */
+  localText: string;
 }
 
 /**
@@ -378,10 +391,11 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localPart = { text: s.text, start: s.start };
     }
     if (!localPart) continue;
-    const phrase = localPhrase(localPart.text);
+    const { phrase, proposed } = localPhrase(localPart.text);
     // The upper side is named outside what the local side is said to propose (对照国家要求，我市提出实施
-    // 城市综合承载能力提升行动 names a local action, not the national task 增强城镇综合承载能力).
-    if (localPart !== next && phrase) {
+    // 城市综合承载能力提升行动 names a local action, not the national task 增强城镇综合承载能力). A
+    // sentence with no such verb (我省…是对国家…的具体落实) keeps all of it for naming the upper side.
+    if (localPart !== next && proposed && phrase) {
       const at = upperText.lastIndexOf(phrase);
       if (at >= 0) upperText = upperText.slice(0, at) + upperText.slice(at + phrase.length);
     }
@@ -409,15 +423,23 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       if (!best || best.mass === 0 || (second && second.mass >= best.mass * 0.75)) continue;
       inferred = best.action;
     }
-    out.push({ task, action, inferred, start: s.start, end: stEnd, localPhrase: phrase });
+    out.push({
+      task,
+      action,
+      inferred,
+      start: s.start,
+      end: stEnd,
+      localPhrase: phrase,
+      localText: localPart.text,
+    });
   }
   return out;
 }
 
 /** 我省《实施方案》相应提出实施X行动，重点… → 实施X行动 */
-function localPhrase(text: string): string {
+function localPhrase(text: string): { phrase: string; proposed: boolean } {
   const m = /(?:提出|明确|部署|安排|设置|谋划|推出)(?:了|要)?([^。，,：:；;]*)/.exec(text);
-  return (m ? m[1]! : text).trim();
+  return m ? { phrase: m[1]!.trim(), proposed: true } : { phrase: text.trim(), proposed: false };
 }
 
 function rankActions(statement: string, index: NationalIndex) {

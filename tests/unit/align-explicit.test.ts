@@ -162,6 +162,20 @@ describe('explicit statements', () => {
     ]);
   });
 
+  it('reads a statement with no verb of proposing, its local side named by part number', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、在縣城方面有哪些舉措？
+
+《實施方案》第三部分是對國家潛力地區城鎮化水平提升行動的具體落實。`;
+    const doc = enrichDocument(parseTextFile(write('part.txt', text)));
+    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    const r = align([bare, doc], index, { curated: null });
+    expect(explicitPairs(r.sectionLinks)).toEqual([['晋政发-2024-30/a2', '国发-2024-17/a2']]);
+  });
+
   it('reads 为落实国家…行动 inside a plan with no interpretation', () => {
     const alone = align([plan], index, { curated: null });
     expect(explicitPairs(alone.sectionLinks)).toEqual([['晋政发-2024-30/a1', '国发-2024-17/a1']]);
