@@ -118,7 +118,8 @@ function dropFurniture(
   }
   const repeats = (l: PrintedLine) => {
     const n = seenOn.get(key(l))?.size ?? 0;
-    return pages.length > 1 && n >= 2 && n >= pages.length / 2;
+    // A third of the pages, not half: headers alternating between odd and even pages count too.
+    return pages.length > 1 && n >= 2 && n >= pages.length / 3;
   };
   const dropped = new Map<string, Dropped>();
   const body = pages.map((lines) =>

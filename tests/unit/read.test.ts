@@ -15,6 +15,7 @@ import { readDocuments } from '../../src/pipeline/documents.js';
 import { DocumentError, readBytes, readerFor, readSource } from '../../src/read/index.js';
 import { chineseCounting } from '../../src/read/docx.js';
 import { isoDate } from '../../src/read/html.js';
+import { layOut } from '../../src/read/layout.js';
 import { NO_METADATA } from '../../src/read/types.js';
 import { blocks, gansu, sichuan } from '../fixtures/published/plans.js';
 
@@ -454,5 +455,58 @@ describe('Word numbering, counted as Word counts it', () => {
       '1.子',
       '② 丑',
     ]);
+  });
+});
+
+describe('PDF layout: furniture and paragraphs from printed lines', () => {
+  const box = { width: 595, height: 842 };
+  const line = (page: number, y: number, text: string, x = 80, right = 515, size = 16) => ({
+    page,
+    x,
+    right,
+    y,
+    size,
+    text,
+  });
+
+  it('headers that alternate between odd and even pages are furniture; a paragraph runs on across pages', () => {
+    const pages = [1, 2, 3, 4, 5].map((p) => [
+      line(p, 60, p % 2 ? '甘肃省人民政府公报' : '2025年第3期', 250, 345, 10),
+      line(p, 200, `\u3000第${p}页的段落开头，排满一整行`, 112),
+      line(p, 225, `第${p}页的段落继续，排满一整行`),
+      line(p, 800, `— ${p} —`, 280, 315, 13),
+    ]);
+    const laid = layOut(
+      pages,
+      pages.map(() => box),
+      () => false,
+    );
+    expect(laid.text).not.toMatch(/公报|第3期|— \d —/);
+    // Each page's paragraph starts indented: five paragraphs, none joined across a page break.
+    expect(laid.text.split('\n')).toHaveLength(5);
+    expect(laid.lines!.map((l) => [l.page, l.pageLine])).toEqual([1, 2, 3, 4, 5].map((p) => [p, 1]));
+    expect(laid.notes.map((n) => n.message)).toEqual(
+      expect.arrayContaining([
+        'running header "甘肃省人民政府公报" dropped (pages 1, 3, 5)',
+        'running header "2025年第3期" dropped (pages 2, 4)',
+        'page number "— 1 —" dropped (pages 1–5)',
+      ]),
+    );
+  });
+
+  it('an unindented line at the top of a page carries on the paragraph of the page before', () => {
+    const pages = [
+      [line(1, 200, '到2029年，全省常住人口城镇化', 112), line(1, 225, '率达到60%左右，农业转移人口市民化')],
+      [
+        line(2, 100, '质量明显提升。', 80, 192),
+        line(2, 125, '二、实施新一轮农业转移人口市民化行动', 112, 400),
+      ],
+    ];
+    const laid = layOut(pages, [box, box], () => false);
+    expect(laid.text.split('\n')).toEqual([
+      '到2029年，全省常住人口城镇化率达到60%左右，农业转移人口市民化质量明显提升。',
+      '二、实施新一轮农业转移人口市民化行动',
+    ]);
+    expect(laid.notes).toEqual([{ line: 1, message: 'paragraph runs on from page 1 to page 2 (joined)' }]);
   });
 });
