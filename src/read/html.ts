@@ -117,15 +117,20 @@ export function decodeHtml(bytes: Uint8Array): { html: string; encoding: string 
     // GB2312 and GBK pages often hold characters only GB18030 has: its decoder reads all three.
     const label = /^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(declared) ? 'gb18030' : declared;
     try {
-      return { html: new TextDecoder(label).decode(bytes), encoding: declared };
+      return { html: strict(label, bytes), encoding: declared };
     } catch {
-      // An unknown label: sniff as if none was declared.
+      // An unknown label, or bytes that are not what the page declares (GBK pages saying utf-8 are
+      // common): sniff as if nothing was declared.
     }
   }
   try {
-    return { html: strict('utf-8', bytes), encoding: 'utf-8' };
+    return {
+      html: strict('utf-8', bytes),
+      encoding: declared && declared !== 'utf-8' ? `utf-8 (declared ${declared})` : 'utf-8',
+    };
   } catch {
-    return { html: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    const encoding = declared && !/^gb/.test(declared) ? `gb18030 (declared ${declared})` : 'gb18030';
+    return { html: new TextDecoder('gb18030').decode(bytes), encoding };
   }
 }
 

@@ -306,6 +306,14 @@ describe('web pages', () => {
     expect(read.lines![0]!.element).toBe('div.TRS_Editor > p:nth-of-type(1)');
   });
 
+  it('a GBK page that declares utf-8 is still read (the bytes win over a wrong declaration)', async () => {
+    const gbk = readFileSync(fixture('gansu.html'));
+    const lying = Buffer.from(gbk.toString('latin1').replace('charset=gb2312', 'charset=utf-8'), 'latin1');
+    const read = await readBytes(lying, 'page.html');
+    expect(read.encoding).toBe('gb18030 (declared utf-8)');
+    expect(read.text).toBe((await readSource(fixture('gansu.html'))).read.text);
+  });
+
   it('dates in the forms sites print them', () => {
     expect(['2025-03-12', '2025年3月12日', '2025/3/12 10:30', '2025.03.12', 'soon'].map(isoDate)).toEqual([
       '2025-03-12',
