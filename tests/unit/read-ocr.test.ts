@@ -1,9 +1,13 @@
 // OCR of a scanned (image-only) PDF with the real Debian tesseract. It runs in CI, where .ci/run
 // installs tesseract-ocr and tesseract-ocr-chi-sim; only a developer machine without them may skip it.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseOcr } from '../../src/read/ocr.js';
 import { readDocuments } from '../../src/pipeline/documents.js';
+import { DocumentError, readSource } from '../../src/read/index.js';
 import { sichuan } from '../fixtures/published/plans.js';
 
 const langs = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
@@ -69,5 +73,25 @@ describe('OCR text normalisation', () => {
     expect(normaliseOcr('川府发[2025]6号')).toBe('川府发〔2025〕6号');
     expect(normaliseOcr('(一) 完善 县城 设施 , 达到 ７５％ 以上')).toBe('（一）完善县城设施，达到75%以上');
     expect(normaliseOcr('GDP growth (2025)')).toBe('GDP growth (2025)');
+  });
+});
+
+describe('OCR without its tools', () => {
+  it('says on one line what to install, naming the scanned pages', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'plantrace-nopath-'));
+    const saved = process.env.PATH;
+    process.env.PATH = empty;
+    try {
+      const err = await readSource('tests/fixtures/published/sichuan-scan.pdf', { ocr: true }).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(DocumentError);
+      expect((err as DocumentError).message).toBe(
+        'tests/fixtures/published/sichuan-scan.pdf page 1: OCR needs tesseract, which is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils',
+      );
+    } finally {
+      process.env.PATH = saved;
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
