@@ -6,4 +6,5 @@ OPTIONAL MATCH (p)-[r:IMPLEMENTS]->(parent:Plan {id: p.parent})
 RETURN id, p.parent AS parentId, p.nationalPlan AS nationalPlanId, p.missingParent AS missingParent,
        CASE WHEN r IS NULL THEN NULL
             ELSE r {.*, fromId: p.id, toId: parent.id, reviewedAt: toString(r.reviewedAt)} END AS parentLink,
-       [c IN [(c:Plan {parent: p.id}) WHERE c.kind = 'plan' | c] | c.id] AS childIds;
+       COLLECT { MATCH (c:Plan {parent: p.id}) WHERE c.kind = 'plan'
+                 RETURN c.id ORDER BY c.level, c.regionCode, c.id } AS childIds;

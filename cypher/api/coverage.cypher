@@ -9,17 +9,12 @@ CALL (p, t) {
   OPTIONAL MATCH path = (m:Measure {plan: p.id})-[:IMPLEMENTS*1..3]->(t)
   WHERE all(r IN relationships(path) WHERE coalesce(r.review, '') <> 'REJECT')
     AND all(x IN nodes(path) WHERE x:Measure)
-  WITH m, path, relationships(path) AS rels
-  WITH m, path, rels, reduce(s = 1.0, r IN rels | CASE WHEN r.score < s THEN r.score ELSE s END) AS score
+  WITH m, path, head(relationships(path)) AS r,
+       reduce(s = 1.0, x IN relationships(path) | CASE WHEN x.score < s THEN x.score ELSE s END) AS score
+  WHERE path IS NOT NULL
   ORDER BY score DESC, m.id
-  RETURN [x IN collect(CASE WHEN path IS NULL THEN NULL
-            WHEN size(rels) = 1 THEN head(rels) {.*, fromId: m.id, toId: t.id,
-                                                reviewedAt: toString(head(rels).reviewedAt), via: []}
-            ELSE {score: score, method: head(rels).method, rank: head(rels).rank,
-                  evidence: head(rels).evidence, review: head(rels).review, file: head(rels).file,
-                  sha256: head(rels).sha256, line: head(rels).line, start: head(rels).start,
-                  end: head(rels).end, fromId: m.id, toId: t.id,
-                  via: [x IN nodes(path)[1..-1] | x.id]} END) WHERE x IS NOT NULL] AS links
+  RETURN collect(r {.*, score: score, fromId: m.id, toId: t.id, reviewedAt: toString(r.reviewedAt),
+                    via: [x IN nodes(path)[1..-1] | x.id]}) AS links
 }
 WITH p, up, ua, t, links
 ORDER BY ua.ordinal, ua.id, t.ordinal

@@ -2,7 +2,7 @@
 // parent plan) × plans (the given ones, else the plans one level below $of, else every plan under it):
 // how many of each plan's measures implement each measure, through the levels between, and the best score.
 MATCH (up:Plan)
-WHERE up.id = coalesce($of, head([(n:NationalPlan) WHERE n.kind = 'catalog' | n.id] + [(n:NationalPlan) | n.id]))
+WHERE up.id = coalesce($of, COLLECT { MATCH (n:NationalPlan) RETURN n.id ORDER BY n.kind <> 'catalog', n.id }[0])
 MATCH (up)-[:HAS_ACTION]->(ua:Action)-[:HAS_MEASURE]->(t:Measure)
 WITH up, ua, t ORDER BY ua.ordinal, ua.id, t.ordinal
 WITH up, collect({task: t {.*, __typename: 'Measure'}, action: ua {.*, __typename: 'Action'}}) AS tasks

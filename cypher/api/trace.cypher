@@ -16,39 +16,38 @@ CALL (m) {
   LIMIT 1
   RETURN path AS best
 }
+CALL (best) {
+  UNWIND CASE WHEN best IS NULL THEN [] ELSE range(0, length(best) - 1) END AS i
+  WITH i, relationships(best)[i] AS r, nodes(best)[i] AS a, nodes(best)[i + 1] AS b
+  ORDER BY i
+  RETURN collect({link: r {.*, fromId: a.id, toId: b.id, reviewedAt: toString(r.reviewedAt)},
+                  node: b {.*, __typename: 'Measure'},
+                  level: COLLECT { MATCH (b)<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(q:Plan) RETURN q.level }[0]})
+         AS steps
+}
 CALL (m) {
   OPTIONAL MATCH (m)-[r:IMPLEMENTS]->(u:Measure)
   WHERE coalesce(r.review, '') <> 'REJECT'
   WITH r, u
   ORDER BY CASE r.review WHEN 'CONFIRM' THEN 0 ELSE 1 END, r.score DESC
-  RETURN [x IN collect(CASE WHEN r IS NULL THEN NULL
-            ELSE {link: r {.*, fromId: m.id, toId: u.id, reviewedAt: toString(r.reviewedAt)},
+  WITH r, u WHERE r IS NOT NULL
+  RETURN collect({link: r {.*, fromId: m.id, toId: u.id, reviewedAt: toString(r.reviewedAt)},
                   node: u {.*, __typename: 'Measure'},
-                  level: [(u)<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(q:Plan) | q.level][0]} END)
-          WHERE x IS NOT NULL] AS links
+                  level: COLLECT { MATCH (u)<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(q:Plan) RETURN q.level }[0]})
+         AS links
 }
-WITH m, la, lp, links,
-     CASE WHEN best IS NULL THEN [] ELSE relationships(best) END AS rels,
-     CASE WHEN best IS NULL THEN [] ELSE nodes(best) END AS ns
-WITH m, la, lp, links, rels, ns,
-     [i IN range(0, size(rels) - 1) | {
-        link: rels[i] {.*, fromId: ns[i].id, toId: ns[i + 1].id, reviewedAt: toString(rels[i].reviewedAt)},
-        node: ns[i + 1] {.*, __typename: 'Measure'},
-        level: [(ns[i + 1])<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(q:Plan) | q.level][0]}] AS steps
-OPTIONAL MATCH (t:Measure {id: last(ns).id})<-[:HAS_MEASURE]-(na:Action)<-[:HAS_ACTION]-(np:Plan)
-WHERE size(ns) > 0
+OPTIONAL MATCH (t:Measure {id: last(nodes(best)).id})<-[:HAS_MEASURE]-(na:Action)<-[:HAS_ACTION]-(np:Plan)
 OPTIONAL MATCH (la)-[ar:IMPLEMENTS]->(na)
 CALL (lp) {
   OPTIONAL MATCH pp = (lp)-[:IMPLEMENTS*1..3]->(top:NationalPlan)
   WHERE all(x IN nodes(pp) WHERE x:Plan) AND all(r IN relationships(pp) WHERE coalesce(r.review, '') <> 'REJECT')
   WITH pp ORDER BY CASE WHEN pp IS NULL THEN 1 ELSE 0 END, length(pp)
   LIMIT 1
-  RETURN CASE WHEN pp IS NULL THEN [] ELSE
-    [i IN range(0, length(pp) - 1) | {
-      link: relationships(pp)[i] {.*, fromId: nodes(pp)[i].id, toId: nodes(pp)[i + 1].id,
-                                  reviewedAt: toString(relationships(pp)[i].reviewedAt)},
-      node: nodes(pp)[i + 1] {.*, __typename: 'Plan', national: nodes(pp)[i + 1]:NationalPlan},
-      level: nodes(pp)[i + 1].level}] END AS planChain
+  UNWIND CASE WHEN pp IS NULL THEN [] ELSE range(0, length(pp) - 1) END AS i
+  WITH i, relationships(pp)[i] AS r, nodes(pp)[i] AS a, nodes(pp)[i + 1] AS b
+  ORDER BY i
+  RETURN collect({link: r {.*, fromId: a.id, toId: b.id, reviewedAt: toString(r.reviewedAt)},
+                  node: b {.*, __typename: 'Plan', national: b:NationalPlan}, level: b.level}) AS planChain
 }
 RETURN m {.*, __typename: 'Measure'} AS measure,
        lp.level AS level,

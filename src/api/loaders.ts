@@ -64,12 +64,13 @@ export function createLoaders(store: GraphStore) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Obligations' statuses depend on the request's date: one loader per request, made on first use. */
-const statusLoaders = new WeakMap<Loaders, DataLoader<string, ObligationStatusRecord[]>>();
-export function statusLoader(ctx: Pick<ApiContext, 'store' | 'loaders' | 'today'>) {
-  let loader = statusLoaders.get(ctx.loaders);
+/** Obligations' statuses depend on the date judged against: one loader per request and date. */
+const statusLoaders = new WeakMap<Loaders, Map<string, DataLoader<string, ObligationStatusRecord[]>>>();
+export function statusLoader(ctx: Pick<ApiContext, 'store' | 'loaders'>, today: string) {
+  let perDate = statusLoaders.get(ctx.loaders);
+  if (!perDate) statusLoaders.set(ctx.loaders, (perDate = new Map()));
+  let loader = perDate.get(today);
   if (!loader) {
-    const today = ctx.today ?? new Date().toISOString().slice(0, 10);
     loader = new DataLoader<string, ObligationStatusRecord[]>(async (ids) => {
       const rows = await ctx.store.read<{ id: string; status: ObligationStatusRecord }>('api/statuses-of', {
         ids: [...ids],
@@ -79,7 +80,7 @@ export function statusLoader(ctx: Pick<ApiContext, 'store' | 'loaders' | 'today'
       for (const r of rows) byId.get(r.id)?.push(r.status);
       return ids.map((id) => byId.get(id)!);
     });
-    statusLoaders.set(ctx.loaders, loader);
+    perDate.set(today, loader);
   }
   return loader;
 }

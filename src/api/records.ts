@@ -114,6 +114,8 @@ export interface ObligationRecord {
   sha256: string;
   line: number;
   offset: number;
+  /** The date its statuses are judged against (set by the query that returned it). */
+  asOf?: string;
 }
 
 export interface CascadeRecord {

@@ -94,9 +94,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function subjectOf(before: string): string | null {
   const cls = [...before.matchAll(new RegExp(CLASS_SUBJECT.source, 'g'))].pop();
   if (cls) return cls[0];
-  const named = /((?:[\u4e00-\u9fa5]{2,8}(?:市|州|县|区)[、，]?)+)(?:人民政府|政府)?(?:要|应|须|需)?$/.exec(
-    before.replace(/(?:要|应当|应|须|需|务必|力争|确保|在|于|到)+$/, ''),
-  );
+  // 武汉、襄阳、宜昌市人民政府: short names share the last one's suffix.
+  const named =
+    /((?:[\u4e00-\u9fa5]{2,8}[、，])*[\u4e00-\u9fa5]{2,8}(?:市|州|县|区))(?:人民政府|政府)?(?:要|应|须|需)?$/.exec(
+      before.replace(/(?:要|应当|应|须|需|务必|力争|确保|在|于|到)+$/, ''),
+    );
   return named ? named[1]!.replace(/[、，]$/, '') : null;
 }
 

@@ -103,8 +103,7 @@ const provenance = (doc: PolicyDocument) => ({ file: doc.file, sha256: doc.sha25
 /** The hash a part of a document's rows is stored with. */
 export const hashRows = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
 
-export function toRows(doc: PolicyDocument, ctx: RowContext): DocumentRows {
-  const content = contentRows(doc);
+export function toRows(doc: PolicyDocument, ctx: RowContext, content = contentRows(doc)): DocumentRows {
   const links = linkRows(doc, ctx);
   return { ...content, ...links, contentHash: hashRows(content), linksHash: hashRows(links) };
 }

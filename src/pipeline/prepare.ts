@@ -12,6 +12,7 @@ import type { CascadeResult } from '../model/alignment.js';
 import type { PolicyDocument } from '../model/document.js';
 import {
   alignmentByDocument,
+  contentRows,
   hashRows,
   linkRows,
   toRows,
@@ -66,7 +67,14 @@ export async function prepareBatch(
   const defaultNational = fallback.id;
   const batchIds = new Set([...documents, ...nationals].map((d) => d.id));
 
-  const stored = graph ? (await graph.plans()).filter((p) => !batchIds.has(p.id)) : [];
+  const allStored = graph ? await graph.plans() : [];
+  const stored = allStored.filter((p) => !batchIds.has(p.id));
+  // Plans of the batch whose content is new to the graph: their children must be re-linked.
+  const storedContent = new Map(allStored.map((p) => [p.id, p.contentHash]));
+  const content = new Map([...nationals, ...documents].map((d) => [d.id, contentRows(d)]));
+  const changed = new Set(
+    [...content].filter(([id, rows]) => storedContent.get(id) !== hashRows(rows)).map(([id]) => id),
+  );
   const local = documents.filter((d) => !isNational(d));
   const batchPlans = local.filter((d) => d.kind === 'plan');
   const interpretations = local.filter((d) => d.kind === 'interpretation');
@@ -77,21 +85,26 @@ export async function prepareBatch(
   ];
   const parents = resolveParents([...batchPlans.map(planRef), ...storedPlans], nationalRefs, defaultNational);
 
-  // Stored documents the batch concerns: plans whose parent is in the batch or has changed; plans and
-  // interpretations of the regions of the batch's interpretations and plans (an interpretation explains
-  // a plan of its own region).
+  // Stored documents the batch concerns: plans whose parent changed (another plan, or new content);
+  // the plans of the regions of the batch's interpretations (an interpretation explains a plan of its
+  // own region); and the interpretations of the regions of every plan aligned, so that their explicit
+  // statements stay on the plan's links.
   const relinkIds = new Set<string>();
   for (const p of storedPlans) {
     const c = parents.get(p.id)!;
-    if (batchIds.has(c.parent.id) || c.parent.id !== p.parent || c.national !== p.nationalPlan)
+    if (changed.has(c.parent.id) || c.parent.id !== p.parent || c.national !== p.nationalPlan)
       relinkIds.add(p.id);
   }
   const interpretationRegions = new Set(interpretations.map((i) => i.regionCode).filter(Boolean));
-  const planRegions = new Set(batchPlans.map((p) => p.regionCode).filter(Boolean));
-  for (const p of stored) {
-    if (p.kind === 'plan' && p.regionCode && interpretationRegions.has(p.regionCode)) relinkIds.add(p.id);
+  for (const p of storedPlans)
+    if (p.regionCode && interpretationRegions.has(p.regionCode)) relinkIds.add(p.id);
+  const planRegions = new Set(
+    [...batchPlans, ...storedPlans.filter((p) => relinkIds.has(p.id))]
+      .map((p) => p.regionCode)
+      .filter(Boolean),
+  );
+  for (const p of stored)
     if (p.kind === 'interpretation' && p.regionCode && planRegions.has(p.regionCode)) relinkIds.add(p.id);
-  }
 
   // Documents from the graph: those re-linked, and the parents and national plans they and the batch need.
   const needed = new Set(relinkIds);
@@ -124,7 +137,7 @@ export async function prepareBatch(
     placement: placements.get(doc.id) ?? null,
   });
   const batch = [...nationals, ...local].sort(byWriteOrder);
-  const rows = batch.map((doc) => toRows(doc, context(doc)));
+  const rows = batch.map((doc) => toRows(doc, context(doc), content.get(doc.id)));
   const relinks = relinked.sort(byWriteOrder).map((doc) => {
     const links = linkRows(doc, context(doc));
     return { ...links, linksHash: hashRows(links) };

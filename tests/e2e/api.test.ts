@@ -220,9 +220,8 @@ describe('errors and limits', () => {
     expect(await errorCode(`{ trace(measureId: "nope") { aligned } }`)).toBe('NOT_FOUND');
     expect(await errorCode(`{ plans(first: 1000) { totalCount } }`)).toBe('BAD_USER_INPUT');
     expect(await errorCode(`{ search(text: "  ") { totalCount } }`)).toBe('BAD_USER_INPUT');
-    expect(await errorCode(`{ implementations(nationalTaskId: "${SH}/a1/m1") { totalCount } }`)).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(await errorCode(`{ implementations { totalCount } }`)).toBe('BAD_USER_INPUT');
+    expect(await errorCode(`{ implementations(of: "nope") { totalCount } }`)).toBe('NOT_FOUND');
   });
 
   it('bounds depth and aliases', async () => {

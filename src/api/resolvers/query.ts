@@ -37,6 +37,12 @@ export async function readMatrix(
   return { plans: rows[0]?.plans ?? [], rows };
 }
 
+function isoDate(s: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s)))
+    throw badInput('asOf must be a date like 2025-07-01');
+  return s;
+}
+
 /** The date obligations are judged against: PLANTRACE_TODAY, else the current date (UTC). */
 export const todayOf = (ctx: Pick<ApiContext, 'today'>) => ctx.today ?? new Date().toISOString().slice(0, 10);
 
@@ -136,15 +142,16 @@ export const query: QueryResolvers = {
 
   alignmentMatrix: (_p, { planIds, of }, ctx) => readMatrix(ctx, planIds, of ?? null),
 
-  obligations: async (_p, { planId }, ctx) => {
+  obligations: async (_p, { planId, asOf }, ctx) => {
     await nodeOfType(ctx, 'Plan', planId);
+    const today = asOf ? isoDate(asOf) : todayOf(ctx);
     const rows = await ctx.store.read<{ obligation: ObligationRecord }>('api/obligations', { planId });
-    return rows.map((r) => r.obligation);
+    return rows.map((r) => ({ ...r.obligation, asOf: today }));
   },
 
-  status: async (_p, { of }, ctx) => {
+  status: async (_p, { of, asOf }, ctx) => {
     await nodeOfType(ctx, 'Plan', of);
-    return readStatus(ctx, of);
+    return readStatus(asOf ? { ...ctx, today: isoDate(asOf) } : ctx, of);
   },
 
   indicatorTargets: async (_p, { indicatorId: id }, ctx) => {

@@ -94,7 +94,8 @@ function tracePath(t: TraceRecord): TraceStepRecord[] {
   if (t.steps.length && t.action && t.plan)
     steps.push(
       { kind: 'ACTION', node: t.action, link: t.actionLink, level: 'national', bypassed: [] },
-      { kind: 'PLAN', node: t.plan, link: null, level: 'national', bypassed: [] },
+      // The link into the national plan at the top of the plan chain (the plan's own, for a province).
+      { kind: 'PLAN', node: t.plan, link: t.planChain.at(-1)?.link ?? null, level: 'national', bypassed: [] },
     );
   return steps;
 }
@@ -269,7 +270,8 @@ export const typeResolvers: Resolvers = {
       element: null,
       ocr: false,
     }),
-    statuses: (o, _x, ctx) => statusLoader(ctx).load(o.key),
+    statuses: (o, _x, ctx) =>
+      statusLoader(ctx, o.asOf ?? ctx.today ?? new Date().toISOString().slice(0, 10)).load(o.key),
   },
 
   ObligationStatus: {
