@@ -25,7 +25,10 @@ interface ParentData {
     label: string;
     title: string;
     text: string;
-    implementedBy: {
+    plan: { id: string; title: string; level: string };
+  } | null;
+  implementations: {
+    nodes: {
       from: {
         id: string;
         title: string;
@@ -34,16 +37,17 @@ interface ParentData {
         plan?: { id: string };
         action?: { title: string };
       };
+      via: { id: string; title: string }[];
       score: number;
       method: string;
       review: { decision: string } | null;
       evidence: { kind: string; text: string; from: { start: number; end: number } | null }[];
     }[];
-  } | null;
+  };
 }
-const PARENT = `query($id: ID!) { measure(id: $id) { id label title text
-  implementedBy { from { id title ... on Measure { label text plan { id } action { title } } }
-    score method review { decision } evidence { kind text from { start end } } } } }`;
+const PARENT = `query($id: ID!) { measure(id: $id) { id label title text plan { id title level } }
+  implementations(of: $id, first: 100) { nodes { from { id title ... on Measure { label text plan { id } action { title } } }
+    via { id title } score method review { decision } evidence { kind text from { start end } } } } }`;
 
 interface IndicatorsData {
   indicators: { id: string; name: string; targets: { plan: { id: string } }[] }[];
@@ -94,7 +98,11 @@ async function renderTaskCompare(body: HTMLElement): Promise<void> {
   const all = localPlans(plans);
   const chosen = state.plans?.length ? all.filter((p) => state.plans!.includes(p.id)) : all;
   const controls = `<form class="controls" id="compare-form">
-    <label>${esc(t('chooseTask'))} <select name="of" id="compare-task">${taskOptions(catalog, of)}</select></label>
+    <label>${esc(t('chooseTask'))} <select name="of" id="compare-task">${
+      of && !catalog.nationalPlan?.actions.some((a) => a.measures.some((x) => x.id === of))
+        ? `<option value="${esc(of)}" selected>${esc(of)}</option>`
+        : ''
+    }${taskOptions(catalog, of)}</select></label>
     <fieldset><legend>${esc(t('choosePlans'))}</legend>${all
       .map(
         (p) =>
@@ -105,11 +113,11 @@ async function renderTaskCompare(body: HTMLElement): Promise<void> {
     body.innerHTML = controls;
     return;
   }
-  const { measure: parent } = await cached<ParentData>(PARENT, { id: of });
+  const { measure: parent, implementations } = await cached<ParentData>(PARENT, { id: of });
   if (!parent) throw new Error(`no measure ${of}`);
   const cols = chosen
     .map((p) => {
-      const links = parent.implementedBy.filter(
+      const links = implementations.nodes.filter(
         (l) => l.from.plan?.id === p.id && l.review?.decision !== 'REJECT',
       );
       return `<section class="compare-col" data-plan="${esc(p.id)}"><h2><a href="${esc(href({ view: 'plan', plan: p.id }))}" data-nav>${esc(p.region?.name ?? '')}</a>
@@ -127,7 +135,7 @@ async function renderTaskCompare(body: HTMLElement): Promise<void> {
                 l.from.text ?? '',
                 l.evidence.filter((e) => e.from).map((e) => ({ ...e.from!, kind: e.kind, text: e.text })),
               )}</p>
-              <footer class="muted small">${esc(l.from.action?.title ?? '')}</footer></article>`,
+              <footer class="muted small">${esc(l.from.action?.title ?? '')}${l.via.length ? ` · <span class="via">${esc(t('via'))} ${l.via.map((v) => esc(v.title)).join(' → ')}</span>` : ''}</footer></article>`,
                 )
                 .join('')
             : `<p class="gap-note">${esc(t('noMeasures'))}</p>`
@@ -136,7 +144,7 @@ async function renderTaskCompare(body: HTMLElement): Promise<void> {
     .join('');
   hooks.compareColumnCount = chosen.length;
   body.innerHTML = `${controls}
-    <div class="parent"><h2>${esc(parent.label)} ${esc(parent.title)} <code class="small">${esc(parent.id)}</code></h2><p class="source-text">${esc(parent.text)}</p></div>
+    <div class="parent"><h2>${esc(parent.label)} ${esc(parent.title)} <code class="small">${esc(parent.id)}</code> <span class="muted small">${esc(tv('', parent.plan.level))} · ${esc(parent.plan.title)}</span></h2><p class="source-text">${esc(parent.text)}</p></div>
     <div class="compare-grid" style="grid-template-columns: repeat(${Math.max(1, chosen.length)}, minmax(16rem, 1fr))">${cols}</div>`;
   const form = document.getElementById('compare-form') as HTMLFormElement;
   form.addEventListener('change', () => {

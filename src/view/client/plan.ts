@@ -13,7 +13,16 @@ import {
   type NationalCatalog,
 } from './app.js';
 import { t, tv } from './messages.js';
-import { esc, highlight, methodChip, reviewChip, scoreBadge, sourceLine, type Range } from './ui.js';
+import {
+  esc,
+  highlight,
+  methodChip,
+  reviewChip,
+  scoreBadge,
+  sourceLine,
+  type Range,
+  type SourceLoc,
+} from './ui.js';
 
 interface TargetLite {
   indicator: { name: string };
@@ -62,6 +71,29 @@ interface PlanData {
     }[];
   } | null;
 }
+/** The plan's place in the cascade, asked apart: the page stands without it. */
+interface CascadeData {
+  plan: {
+    parent: { id: string; title: string; region: { name: string } | null } | null;
+    children: { id: string; title: string; region: { name: string } | null }[];
+    missingParent: string | null;
+    obligations: {
+      text: string;
+      due: string;
+      dueText: string;
+      what: string;
+      planDue: boolean;
+      statuses: {
+        regionName: string | null;
+        status: string;
+        issuedOn: string | null;
+        plan: { id: string } | null;
+      }[];
+    }[];
+  } | null;
+}
+const CASCADE = `query($id: ID!) { plan(id: $id) { parent { id title region { name } } children { id title region { name } }
+  missingParent obligations { text due dueText what planDue statuses { regionName status issuedOn plan { id } } } } }`;
 const PLAN = `query($id: ID!) { plan(id: $id) { id title kind level national docNumber issuer issuedOn periodStart periodEnd
   region { name } targets { indicator { name } value unit comparator year text }
   agencies { role agency { name } } regions { mention region { name } }
@@ -91,7 +123,7 @@ interface MeasureData {
     label: string;
     title: string;
     text: string;
-    source: { file: string; line: number; endLine: number | null };
+    source: SourceLoc;
     implements: {
       to: { id: string; title: string; text?: string; label?: string; action?: { title: string } };
       score: number;
@@ -102,7 +134,8 @@ interface MeasureData {
     }[];
   } | null;
 }
-const MEASURE = `query($id: ID!) { measure(id: $id) { id label title text source { file line endLine }
+const MEASURE = `query($id: ID!) { measure(id: $id) { id label title text
+  source { file line endLine format page pageLine paragraph element ocr }
   implements(includeRejected: true) { to { id title ... on Measure { label text action { title } } ... on Action { label text } }
     score method rank review { decision note at }
     evidence { kind text weight from { start end } to { start end } quotedFrom { id } } } } }`;
@@ -147,6 +180,25 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
           `<option value="${esc(x.id)}"${x.id === p.id ? ' selected' : ''}>${esc(x.region?.name ?? '')} · ${esc(x.title)}</option>`,
       )
       .join('')}</select></label>`;
+  // The cascade (parent, lower plans, obligations) is asked apart so the page stands without it.
+  const c = await cached<CascadeData>(CASCADE, { id: p.id }).then(
+    (d) => d.plan,
+    (err: unknown) => {
+      console.warn('cascade fields unavailable', err);
+      return null;
+    },
+  );
+  const planLink = (x: { id: string; title: string; region: { name: string } | null }) =>
+    `<a href="${esc(href({ view: 'plan', plan: x.id }))}" data-nav title="${esc(x.title)}">${esc(x.region?.name ?? x.title)}</a>`;
+  const cascade = [
+    c?.parent ? `<div><dt>${esc(t('parentPlan'))}</dt><dd>${planLink(c.parent)}</dd></div>` : '',
+    c && !c.parent && c.missingParent
+      ? `<div><dt>${esc(t('parentPlan'))}</dt><dd>${esc(c.missingParent)} <span class="muted small">${esc(t('missingParent'))}</span></dd></div>`
+      : '',
+    c?.children.length
+      ? `<div><dt>${esc(t('childPlans'))}</dt><dd>${c.children.map(planLink).join('、')}</dd></div>`
+      : '',
+  ].join('');
   const facts = [
     [t('docNumber'), p.docNumber],
     [t('issuer'), p.issuer],
@@ -171,14 +223,14 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
       <a href="/export/plan.graphml?plan=${q}" download>${esc(t('exportGraph'))}</a></div>`;
   const unique = <T>(xs: T[]) => [...new Set(xs)];
   const side = `<details class="facts-more" open><summary>${esc(t('targets'))} (${p.targets.length}) · ${esc(t('regions'))} · ${esc(t('agencies'))}</summary>
-    <div class="facts-grid">
-    <div><h3>${esc(t('targets'))}</h3><ul class="targets">${p.targets
+    <div class="facts-grid" tabindex="0">
+    <div><h2 class="sub">${esc(t('targets'))}</h2><ul class="targets">${p.targets
       .map((x) => `<li><strong>${esc(x.indicator.name)}</strong> ${esc(fmtTarget(x))}</li>`)
       .join('')}</ul></div>
-    <div><h3>${esc(t('regions'))}</h3><p>${unique(p.regions.map((r) => r.region.name))
+    <div><h2 class="sub">${esc(t('regions'))}</h2><p>${unique(p.regions.map((r) => r.region.name))
       .map((n) => `<span class="chip">${esc(n)}</span>`)
       .join(' ')}</p></div>
-    <div><h3>${esc(t('agencies'))}</h3><ul class="agencies">${p.agencies
+    <div><h2 class="sub">${esc(t('agencies'))}</h2><ul class="agencies">${p.agencies
       .map(
         (a) => `<li>${esc(a.agency.name)} <span class="muted small">${esc(tv('role_', a.role))}</span></li>`,
       )
@@ -220,16 +272,35 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
   hooks.outlineMeasureCount = count;
   main.innerHTML = `<section class="panel plan-page">
     <div class="panel-head"><h1 id="plan-title">${esc(p.title)}</h1>${picker}</div>
-    <dl class="facts">${facts}</dl>${exports}${side}
+    <dl class="facts">${facts}${cascade}</dl>${exports}${side}${c ? obligations(c) : ''}
     <div class="plan-layout">
-      <nav class="outline" aria-label="${esc(t('outline'))}"><h2>${esc(t('outline'))}</h2><ol class="actions">${outline}</ol></nav>
-      <section id="measure-detail" class="detail" aria-label="${esc(t('measureDetail'))}"><p class="hint">${esc(t('chooseMeasure'))}</p></section>
+      <nav class="outline" tabindex="0" aria-label="${esc(t('outline'))}"><h2>${esc(t('outline'))}</h2><ol class="actions">${outline}</ol></nav>
+      <section id="measure-detail" class="detail" tabindex="0" aria-label="${esc(t('measureDetail'))}"><p class="hint">${esc(t('chooseMeasure'))}</p></section>
     </div></section>`;
   document.getElementById('plan-select')!.addEventListener('change', (e) => {
     const id = (e.target as HTMLSelectElement).value;
     void go({ view: 'plan', plan: id });
   });
   if (state.measure) await renderMeasure(state.measure, p.id, p.national);
+}
+
+function obligations(p: NonNullable<CascadeData['plan']>): string {
+  if (!p.obligations.length) return '';
+  const rows = p.obligations
+    .map(
+      (
+        o,
+      ) => `<tr><td class="num">${esc(o.due)}</td><td>${esc(o.what)}<div class="muted small">${esc(o.text)}</div></td>
+      <td>${o.statuses
+        .map(
+          (s) =>
+            `<span class="chip st-${esc(s.status.toLowerCase())}">${esc(s.regionName ?? '')} ${esc(tv('st_', s.status))}${s.issuedOn ? ` ${esc(s.issuedOn)}` : ''}</span>`,
+        )
+        .join(' ')}</td></tr>`,
+    )
+    .join('');
+  return `<details class="facts-more obligations"><summary>${esc(t('obligations'))} (${p.obligations.length})</summary>
+    <table class="data"><thead><tr><th scope="col">${esc(t('due'))}</th><th scope="col">${esc(t('text'))}</th><th scope="col">${esc(t('status'))}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 function ranges(ev: Evidence[], side: 'from' | 'to'): Range[] {

@@ -13,6 +13,8 @@ export interface State {
   measure?: string;
   /** trace view: the local measure */
   trace?: string;
+  /** heat map: the plan above (a national plan, or a parent plan whose children are the columns) */
+  up?: string;
   /** heat map: the selected cell (national task × plan) */
   task?: string;
   cellPlan?: string;
@@ -37,6 +39,7 @@ export function parseState(search: string): State {
     plan: get('plan'),
     measure: get('measure'),
     trace: get('trace'),
+    up: get('up'),
     task: get('task'),
     cellPlan: get('cellPlan'),
     of: get('of'),
@@ -49,7 +52,17 @@ export function parseState(search: string): State {
 export function stateUrl(s: State): string {
   const p = new URLSearchParams();
   if (s.view !== 'heatmap') p.set('view', s.view);
-  const keys: (keyof State)[] = ['plan', 'measure', 'trace', 'task', 'cellPlan', 'of', 'indicator', 'q'];
+  const keys: (keyof State)[] = [
+    'up',
+    'plan',
+    'measure',
+    'trace',
+    'task',
+    'cellPlan',
+    'of',
+    'indicator',
+    'q',
+  ];
   for (const k of keys) {
     const v = s[k];
     if (typeof v === 'string' && v) p.set(k, v);

@@ -1,7 +1,7 @@
 // A measure's trace: measure → national task → national action → national plan as a graph (NVL, loaded
 // on demand) and as steps with score, method, evidence and review controls.
 import { cached, hooks, href, reviewControls } from './app.js';
-import { t } from './messages.js';
+import { t, tv } from './messages.js';
 import { implementsWidth, LABEL_STYLES, NATIONAL_TASK } from '../palette.js';
 import { esc, methodChip, reviewChip, scoreBadge } from './ui.js';
 import type { Node, Relationship } from './trace-graph.js';
@@ -16,6 +16,13 @@ interface Link {
   evidence: Evidence[];
   review: { decision: string } | null;
 }
+interface Step {
+  kind: 'MEASURE' | 'TASK' | 'ACTION' | 'PLAN';
+  level: string;
+  bypassed: string[];
+  node: { id: string; title: string; label?: string };
+  link: Link | null;
+}
 interface TraceData {
   trace: {
     measure: {
@@ -26,7 +33,9 @@ interface TraceData {
       plan: { id: string; title: string };
     };
     aligned: boolean;
-    path: { kind: 'TASK' | 'ACTION' | 'PLAN'; node: { id: string; title: string }; link: Link | null }[];
+    level: string;
+    path: Step[];
+    planChain: Step[];
     otherLinks: ({ to: { id: string; title: string } } & Link)[];
     candidates: { task: { id: string; title: string }; score: number }[];
   };
@@ -34,8 +43,9 @@ interface TraceData {
 const LINK = `score method review { decision } evidence { kind text }`;
 const TRACE = `query($id: ID!) { trace(measureId: $id) {
   measure { id label title action { id title } plan { id title } }
-  aligned
-  path { kind node { id title } link { ${LINK} } }
+  aligned level
+  path { kind level bypassed node { id title ... on Measure { label } } link { ${LINK} } }
+  planChain { kind level bypassed node { id title } link { ${LINK} } }
   otherLinks { to { id title } ${LINK} }
   candidates { task { id title } score } } }`;
 
@@ -88,19 +98,41 @@ export async function renderTrace(main: HTMLElement, measureId: string): Promise
   node(m.id, m.title, 'Measure');
   rel(m.plan.id, m.action.id, 'HAS_ACTION', null);
   rel(m.action.id, m.id, 'HAS_MEASURE', null);
-  const [task, action, plan] = trace.path;
-  if (task && action && plan) {
-    node(task.node.id, task.node.title, 'Measure', {
-      color: NATIONAL_TASK.color,
-      size: 18 + 10 * NATIONAL_TASK.size,
-    });
-    node(action.node.id, action.node.title, 'Action', { color: NATIONAL_TASK.color });
-    node(plan.node.id, plan.node.title, 'NationalPlan');
-    rel(m.id, task.node.id, 'IMPLEMENTS', task.link);
-    rel(action.node.id, task.node.id, 'HAS_MEASURE', null);
-    rel(plan.node.id, action.node.id, 'HAS_ACTION', null);
-    if (action.link) rel(m.action.id, action.node.id, 'IMPLEMENTS', action.link);
-    if (plan.link) rel(m.plan.id, plan.node.id, 'IMPLEMENTS', plan.link);
+  // The plan chain: the measure's plan → its parent plan → … → the national plan.
+  let lastPlan = m.plan.id;
+  for (const s of trace.planChain) {
+    if (s.node.id === lastPlan) continue;
+    node(s.node.id, s.node.title, s.level === 'NATIONAL' ? 'NationalPlan' : 'Plan');
+    if (s.link) rel(lastPlan, s.node.id, 'IMPLEMENTS', s.link);
+    lastPlan = s.node.id;
+  }
+  if (trace.aligned) {
+    // measure → parent measures … → national task, then the task's action and plan.
+    let last = m.id;
+    let lastAction = m.action.id;
+    for (const s of trace.path) {
+      if (s.kind === 'MEASURE' || s.kind === 'TASK') {
+        const national = s.kind === 'TASK';
+        node(
+          s.node.id,
+          s.node.title,
+          'Measure',
+          national ? { color: NATIONAL_TASK.color, size: 18 + 10 * NATIONAL_TASK.size } : {},
+        );
+        rel(last, s.node.id, 'IMPLEMENTS', s.link);
+        last = s.node.id;
+      } else if (s.kind === 'ACTION') {
+        node(s.node.id, s.node.title, 'Action', { color: NATIONAL_TASK.color });
+        rel(s.node.id, last, 'HAS_MEASURE', null);
+        if (s.link) rel(lastAction, s.node.id, 'IMPLEMENTS', s.link);
+        lastAction = s.node.id;
+      } else {
+        node(s.node.id, s.node.title, s.level === 'NATIONAL' ? 'NationalPlan' : 'Plan');
+        if (lastAction !== m.action.id) rel(s.node.id, lastAction, 'HAS_ACTION', null);
+        if (s.link && !rels.some((r) => r.to === s.node.id && r.type === 'IMPLEMENTS'))
+          rel(m.plan.id, s.node.id, 'IMPLEMENTS', s.link);
+      }
+    }
     for (const o of trace.otherLinks) {
       node(o.to.id, o.to.title, 'Measure', { color: NATIONAL_TASK.color });
       rel(m.id, o.to.id, 'IMPLEMENTS', o);
@@ -117,14 +149,31 @@ export async function renderTrace(main: HTMLElement, measureId: string): Promise
       );
     }
   }
-  const stepKey = { TASK: 'stepTASK', ACTION: 'stepACTION', PLAN: 'stepPLAN' } as const;
+  const stepKey = {
+    MEASURE: 'stepMEASURE',
+    TASK: 'stepTASK',
+    ACTION: 'stepACTION',
+    PLAN: 'stepPLAN',
+  } as const;
+  const bypassed = (s: Step) =>
+    s.bypassed.length
+      ? ` <span class="chip bypass">${esc(t('bypassed', { levels: s.bypassed.map((l) => tv('', l)).join('、') }))}</span>`
+      : '';
+  // The link into a measure step comes from the step before it (the traced measure for the first).
+  const fromOf = new Map<Step, string>();
+  let prev = m.id;
+  for (const s of trace.path)
+    if (s.kind === 'MEASURE' || s.kind === 'TASK') {
+      fromOf.set(s, prev);
+      prev = s.node.id;
+    }
   const steps = trace.aligned
     ? [
         ...trace.path.map(
           (s) =>
-            `<li><span class="step-kind">${esc(t(stepKey[s.kind]))}</span> <strong>${esc(s.node.title)}</strong> <code class="small">${esc(s.node.id)}</code>
+            `<li><span class="step-kind">${esc(t(stepKey[s.kind]))} · ${esc(tv('', s.level))}${bypassed(s)}</span> <strong>${esc(s.node.label ?? '')} ${esc(s.node.title)}</strong> <code class="small">${esc(s.node.id)}</code>
             ${s.link ? `<div>${scoreBadge(s.link.score)} ${methodChip(s.link.method)} ${reviewChip(s.link.review)}</div>` : ''}
-            ${s.kind === 'TASK' && s.link ? reviewControls(m.id, s.node.id, s.link.review?.decision ?? null) : ''}</li>`,
+            ${fromOf.has(s) && s.link ? reviewControls(fromOf.get(s)!, s.node.id, s.link.review?.decision ?? null) : ''}</li>`,
         ),
         ...trace.otherLinks.map(
           (o) =>

@@ -1,6 +1,6 @@
 // Small shared pieces: escaping, the score scale (sure / probable / likely / weak / gap), badges, and the
 // highlighting of evidence offsets in a text.
-import { t, tv, type MessageKey } from './messages.js';
+import { t, tv } from './messages.js';
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 export const esc = (s: unknown) =>
@@ -9,31 +9,8 @@ export const esc = (s: unknown) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-export interface ScoreClass {
-  id: 'sure' | 'probable' | 'likely' | 'weak' | 'gap';
-  label: MessageKey;
-  min: number;
-  /** Background and text colours (text chosen for a contrast of at least 4.5:1). */
-  bg: string;
-  fg: string;
-}
-
-/**
- * The heat map's scale. The aligner links at 0.65 and above; 0.9 and above is taken as sure, 0.8–0.9 as
- * probable, 0.65–0.8 as likely; lower scores come only from analysts or curation.
- */
-export const SCALE: ScoreClass[] = [
-  { id: 'sure', label: 'legendSure', min: 0.9, bg: '#1a5276', fg: '#ffffff' },
-  { id: 'probable', label: 'legendProbable', min: 0.8, bg: '#5499c7', fg: '#0b1f2e' },
-  { id: 'likely', label: 'legendLikely', min: 0.65, bg: '#f5cba7', fg: '#4a2a0a' },
-  { id: 'weak', label: 'legendWeak', min: 0, bg: '#fbeee6', fg: '#4a2a0a' },
-];
-export const GAP: ScoreClass = { id: 'gap', label: 'legendGap', min: -1, bg: '#ffffff', fg: '#5d6d7e' };
-
-export function scoreClass(score: number | null | undefined): ScoreClass {
-  if (score === null || score === undefined) return GAP;
-  return SCALE.find((c) => score >= c.min) ?? SCALE[SCALE.length - 1]!;
-}
+export { GAP, SCALE, scoreClass, type ScoreClass } from './scale.js';
+import { scoreClass } from './scale.js';
 
 export function scoreBadge(score: number): string {
   const c = scoreClass(score);
@@ -84,10 +61,29 @@ export function highlight(text: string, ranges: Range[]): string {
   return out;
 }
 
-export function sourceLine(s: { file: string; line: number; endLine: number | null }): string {
+export interface SourceLoc {
+  file: string;
+  line: number;
+  endLine: number | null;
+  format?: string | null;
+  page?: number | null;
+  pageLine?: number | null;
+  paragraph?: number | null;
+  element?: string | null;
+  ocr?: boolean;
+}
+
+/** Where a text is: file and lines of the parsed text, and the page/paragraph/element of the published file. */
+export function sourceLine(s: SourceLoc): string {
   const where =
     s.endLine && s.endLine !== s.line
       ? t('lines', { line: s.line, endLine: s.endLine })
       : t('line', { line: s.line });
-  return `<code>${esc(s.file)}</code> · ${esc(where)}`;
+  const published = [
+    s.page ? t('page', { page: s.page, line: s.pageLine ?? '' }) : null,
+    s.paragraph ? t('paragraph', { n: s.paragraph }) : null,
+    s.element ? s.element : null,
+    s.ocr ? 'OCR' : null,
+  ].filter(Boolean);
+  return `<code>${esc(s.file)}</code> · ${esc(where)}${published.length ? ` · <span class="loc">${esc(published.join(' · '))}</span>` : ''}`;
 }
