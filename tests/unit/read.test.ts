@@ -358,6 +358,13 @@ describe('files that cannot be read', () => {
     });
   }
 
+  it('a corrupt PDF (header and end marker, nothing readable between): one line', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\nthis is no PDF body\n%%EOF\n');
+    const err = (await readBytes(bytes, 'corrupt.pdf').catch((e: unknown) => e)) as DocumentError;
+    expect(err).toBeInstanceOf(DocumentError);
+    expect(err.message).toMatch(/^corrupt\.pdf:1: not a readable PDF: [^\n]+$/);
+  });
+
   it('a scan without --ocr: the pages are named and --ocr is suggested', async () => {
     const err = (await readSource(fixture('sichuan-scan.pdf')).catch((e: unknown) => e)) as DocumentError;
     expect(err).toBeInstanceOf(DocumentError);
