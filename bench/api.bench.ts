@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { luceneQuery } from '../src/api/search.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, withLocalPassword } from '../src/config.js';
 import { startLocal, stopLocal } from '../src/db/local-neo4j.js';
 import { cypher } from '../src/graph/cypher.js';
 import { createDriver, inTransaction } from '../src/graph/driver.js';
@@ -58,7 +58,8 @@ function percentile(sorted: number[], p: number): number {
 
 rmSync(cfg.neo4jHome, { recursive: true, force: true });
 const server = await startLocal(cfg, (l) => process.stderr.write(`[bench neo4j] ${l}\n`));
-const driver = createDriver(cfg);
+// The bench server's password file is made by startLocal: read it now.
+const driver = createDriver(withLocalPassword(cfg));
 try {
   await loadInputs(driver, cfg.NEO4J_DATABASE, ['seeds']);
   // The API runs in its own process, as in production, so autocannon does not share its event loop.

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, withLocalPassword } from '../src/config.js';
 import { startLocal, stopLocal } from '../src/db/local-neo4j.js';
 import { cypherStatements } from '../src/graph/cypher.js';
 import { createDriver } from '../src/graph/driver.js';
@@ -30,7 +30,8 @@ for (const d of generatePlans(PLANS)) writeFileSync(path.join(dir, d.name), d.te
 
 rmSync(cfg.neo4jHome, { recursive: true, force: true });
 const server = await startLocal(cfg, (l) => process.stderr.write(`[bench neo4j] ${l}\n`));
-const driver = createDriver(cfg);
+// The bench server's password file is made by startLocal: read it now.
+const driver = createDriver(withLocalPassword(cfg));
 
 async function wipe(d: Driver) {
   // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
