@@ -291,20 +291,20 @@ function blockLines($: CheerioAPI, root: Cheerio<Element>) {
   let dropped = 0;
   // Attachment links are fenced with two private-use characters while a line is collected.
   let current = '';
-  let currentOnlyLinks = true;
   let currentEl: Element | null = null;
   const flush = () => {
     const text = clean(current);
     // A line that is only a label and links to files: those are the attachments, not text.
     const linkOnly =
-      currentOnlyLinks && /^(?:附件[:：]?\s*)?$/.test(clean(current.replace(/\ue000[^\ue001]*\ue001/g, '')));
+      /^(?:(?:附件|相关附件|下载)\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*[0-9]*[.、．]?\s*)?$/.test(
+        clean(current.replace(/\ue000[^\ue001]*\ue001/g, '')),
+      );
     if (text && linkOnly && current.includes('\ue000')) dropped++;
     else if (text) {
       lines.push(text.replace(/[\ue000\ue001]/g, ''));
       where.push(at({ element: currentEl ? cssPath($, currentEl, root[0]!) : null }));
     }
     current = '';
-    currentOnlyLinks = true;
     currentEl = null;
   };
   const visit = (node: AnyNode, block: Element) => {
@@ -328,7 +328,6 @@ function blockLines($: CheerioAPI, root: Cheerio<Element>) {
         .filter(Boolean)
         .join('\u3000');
       currentEl = node;
-      currentOnlyLinks = false;
       flush();
       return;
     }
@@ -344,7 +343,6 @@ function blockLines($: CheerioAPI, root: Cheerio<Element>) {
       return;
     }
     if (name === 'img') return;
-    currentOnlyLinks = false;
     for (const c of node.children) visit(c, block);
   };
   for (const c of root[0]!.children) visit(c, root[0]!);
