@@ -45,7 +45,7 @@ export function legend(): string {
     return `<li><span class="swatch" style="background:${c.bg};color:${c.fg}">${c.id === 'gap' ? '·' : 'n'}</span>
       <span><strong>${esc(t(c.label))}</strong> <span class="muted">${esc(range)}</span></span></li>`;
   });
-  return `<figure class="legend" aria-label="${esc(t('legend'))}"><figcaption>${esc(t('legend'))} · ${esc(t('scoreScale'))}</figcaption><ul>${items.join('')}</ul></figure>`;
+  return `<figure class="legend" aria-label="${esc(t('legend'))}"><figcaption>${esc(t('legend'))} · ${esc(t('scoreScale'))}</figcaption><ul>${items.join('')}</ul><p class="muted small">${esc(t('legendCount'))}</p></figure>`;
 }
 
 export async function renderHeatmap(main: HTMLElement): Promise<void> {

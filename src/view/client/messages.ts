@@ -32,6 +32,7 @@ const zh = {
   legendLikely: '可能',
   legendWeak: '弱',
   legendGap: '空缺',
+  legendCount: 'n = 落实该任务的措施数；阈值 0.65 以上为机器链接，0.90 以上视为确定。',
   scoreScale: '得分',
   cellTitle: '{plan} → {task}',
   cellGap: '{plan} 没有措施落实该任务：空缺。',
@@ -198,6 +199,8 @@ const en: Record<MessageKey, string> = {
   legendLikely: 'likely',
   legendWeak: 'weak',
   legendGap: 'gap',
+  legendCount:
+    'n = implementing measures; the aligner links at 0.65 and above, 0.90 and above counts as sure.',
   scoreScale: 'Score',
   cellTitle: '{plan} → {task}',
   cellGap: 'No measure of {plan} implements this task: a gap.',

@@ -207,9 +207,7 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     [t('region'), `${tv('', p.level)}${p.region ? ` · ${p.region.name}` : ''}`],
     [
       t('coverage'),
-      coverage
-        ? `${t('tasksCovered', { covered: coverage.covered, total: coverage.total })} (${Math.round(coverage.ratio * 100)}%)`
-        : null,
+      coverage ? `${coverage.covered}/${coverage.total} (${Math.round(coverage.ratio * 100)}%)` : null,
     ],
   ]
     .filter(([, v]) => v)
@@ -222,20 +220,33 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
       ${esc(t('exportCorrespondence'))} <a href="/export/correspondence.csv?plan=${q}" download>CSV</a> <a href="/export/correspondence.xlsx?plan=${q}" download>XLSX</a> ·
       <a href="/export/plan.graphml?plan=${q}" download>${esc(t('exportGraph'))}</a></div>`;
   const unique = <T>(xs: T[]) => [...new Set(xs)];
-  const side = `<details class="facts-more" open><summary>${esc(t('targets'))} (${p.targets.length}) · ${esc(t('regions'))} · ${esc(t('agencies'))}</summary>
-    <div class="facts-grid" tabindex="0">
-    <div><h2 class="sub">${esc(t('targets'))}</h2><ul class="targets">${p.targets
-      .map((x) => `<li><strong>${esc(x.indicator.name)}</strong> ${esc(fmtTarget(x))}</li>`)
-      .join('')}</ul></div>
-    <div><h2 class="sub">${esc(t('regions'))}</h2><p>${unique(p.regions.map((r) => r.region.name))
-      .map((n) => `<span class="chip">${esc(n)}</span>`)
-      .join(' ')}</p></div>
-    <div><h2 class="sub">${esc(t('agencies'))}</h2><ul class="agencies">${p.agencies
-      .map(
-        (a) => `<li>${esc(a.agency.name)} <span class="muted small">${esc(tv('role_', a.role))}</span></li>`,
-      )
-      .join('')}</ul></div></div></details>`;
-
+  // The plan's own targets, else those its measures set (most plans state them measure by measure).
+  const targets = p.targets.length
+    ? p.targets
+    : p.actions.flatMap((a) => a.measures.flatMap((m) => m.targets));
+  const regionNames = unique(p.regions.map((r) => r.region.name));
+  const columns = [
+    targets.length
+      ? `<div><h2 class="sub">${esc(t('targets'))} (${targets.length})</h2><ul class="targets">${targets
+          .map((x) => `<li><strong>${esc(x.indicator.name)}</strong> ${esc(fmtTarget(x))}</li>`)
+          .join('')}</ul></div>`
+      : '',
+    regionNames.length
+      ? `<div><h2 class="sub">${esc(t('regions'))}</h2><p>${regionNames.map((n) => `<span class="chip">${esc(n)}</span>`).join(' ')}</p></div>`
+      : '',
+    p.agencies.length
+      ? `<div><h2 class="sub">${esc(t('agencies'))} (${p.agencies.length})</h2><ul class="agencies">${p.agencies
+          .map(
+            (a) =>
+              `<li>${esc(a.agency.name)} <span class="muted small">${esc(tv('role_', a.role))}</span></li>`,
+          )
+          .join('')}</ul></div>`
+      : '',
+  ].filter(Boolean);
+  const side = columns.length
+    ? `<details class="facts-more" open><summary>${esc(t('targets'))} ${targets.length} · ${esc(t('regions'))} ${regionNames.length} · ${esc(t('agencies'))} ${p.agencies.length}</summary>
+    <div class="facts-grid" tabindex="0" style="grid-template-columns: repeat(${columns.length}, minmax(0, 1fr))">${columns.join('')}</div></details>`
+    : '';
   let count = 0;
   const outline = p.actions
     .filter((a) => a.measures.length)
