@@ -226,7 +226,8 @@ class Numbering {
     string,
     { abstractId: string; overrides: Map<number, { start?: number; level?: Level }> }
   >();
-  private counters = new Map<string, number[]>();
+  /** Per abstract definition, the last number of each level; null until the level is used again. */
+  private counters = new Map<string, (number | null)[]>();
   private started = new Set<string>();
   used = 0;
 
@@ -277,23 +278,24 @@ class Numbering {
     }
     const lvl = this.level(pr.numId, ilvl);
     if (!lvl) return null;
-    const counters = this.counters.get(n.abstractId) ?? new Array<number>(9).fill(0);
+    const counters = this.counters.get(n.abstractId) ?? new Array<number | null>(9).fill(null);
     this.counters.set(n.abstractId, counters);
     const startOf = (k: number) => n.overrides.get(k)?.start ?? this.level(pr.numId!, k)?.start ?? 1;
     if (!this.started.has(pr.numId)) {
       this.started.add(pr.numId);
-      for (const [k, o] of n.overrides) if (o.start !== undefined) counters[k] = 0;
+      for (const [k, o] of n.overrides) if (o.start !== undefined) counters[k] = null;
     }
-    counters[ilvl] = counters[ilvl] === 0 ? startOf(ilvl) : counters[ilvl]! + 1;
+    const last = counters[ilvl];
+    counters[ilvl] = last === null || last === undefined ? startOf(ilvl) : last + 1;
     for (let k = ilvl + 1; k < 9; k++) {
       const restart = this.level(pr.numId, k)?.restart ?? null;
-      if (restart === null || (restart !== 0 && restart <= ilvl + 1)) counters[k] = 0;
+      if (restart === null || (restart !== 0 && restart <= ilvl + 1)) counters[k] = null;
     }
     if (lvl.format === 'none' || lvl.format === 'bullet') return null;
     this.used++;
     return lvl.text.replace(/%([1-9])/g, (_, d: string) => {
       const k = Number(d) - 1;
-      const value = counters[k] || startOf(k);
+      const value = counters[k] ?? startOf(k);
       const format = lvl.legal && k < ilvl ? 'decimal' : (this.level(pr.numId!, k)?.format ?? 'decimal');
       return formatNumber(value, format);
     });
