@@ -162,6 +162,7 @@ type CorrespondenceRow = Record<
   | 'line'
   | 'taskId'
   | 'task'
+  | 'taskPlan'
   | 'score'
   | 'method'
   | 'rank'
@@ -186,6 +187,7 @@ export async function correspondenceTable(store: GraphStore, planId: unknown): P
       'line',
       'task_id',
       'task',
+      'upper_plan',
       'score',
       'method',
       'rank',
@@ -206,6 +208,7 @@ export async function correspondenceTable(store: GraphStore, planId: unknown): P
         r.line === null ? null : Number(r.line),
         r.taskId,
         r.task,
+        r.taskPlan,
         r.score === null ? null : Number(r.score),
         r.method === null ? null : String(r.method).toUpperCase(),
         r.rank === null ? null : Number(r.rank),

@@ -3,7 +3,7 @@
 import { cached, hooks, href, reviewControls } from './app.js';
 import { t, tv } from './messages.js';
 import { implementsWidth, LABEL_STYLES, NATIONAL_TASK } from '../palette.js';
-import { esc, methodChip, reviewChip, scoreBadge } from './ui.js';
+import { esc, methodChip, reviewChip, scoreBadge, scoreClass } from './ui.js';
 import type { Node, Relationship } from './trace-graph.js';
 
 interface Evidence {
@@ -89,6 +89,8 @@ export async function renderTrace(main: HTMLElement, measureId: string): Promise
       type,
       caption: link ? link.score.toFixed(2) : type,
       width: link ? implementsWidth(link.score) : 1,
+      // IMPLEMENTS in the colour of its class on the score scale (sure / probable / likely / weak).
+      ...(link ? { color: scoreClass(link.score).bg } : {}),
       ...extra,
     });
     if (link) tooltips.set(id, describeLink(link));
@@ -192,7 +194,20 @@ export async function renderTrace(main: HTMLElement, measureId: string): Promise
     <p class="hint">${esc(t('traceHint'))}</p>
     <div class="trace-layout">
       <div id="trace-graph" role="img" aria-label="${esc(t('traceTitle', { title: m.title }))}"><div id="trace-canvas"></div></div>
-      <ol id="trace-steps">${steps.join('')}</ol>
+      <div><ul class="graph-legend" aria-label="${esc(t('legend'))}">${(
+        [
+          ['NationalPlan', 'legendNational'],
+          ['Plan', 'legendPlan'],
+          ['Action', 'legendAction'],
+          ['Measure', 'legendMeasure'],
+        ] as const
+      )
+        .map(
+          ([l, k]) =>
+            `<li><span class="dot" style="background:${l === 'NationalPlan' ? NATIONAL_TASK.color : style(l).color}"></span>${esc(t(k))}</li>`,
+        )
+        .join('')}</ul>
+      <ol id="trace-steps">${steps.join('')}</ol></div>
     </div>
     <div id="trace-tooltip" role="tooltip" hidden></div></section>`;
   graph = await import('./trace-graph.js');
