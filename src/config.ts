@@ -41,6 +41,13 @@ export const ConfigSchema = z.object({
   /** Apply the hand-curated links of seeds/curated-links.yaml after automatic alignment. */
   PLANTRACE_CURATED: bool.default(true),
   /**
+   * Link threshold as a probability (a link's score estimates the chance an expert accepts it); unset:
+   * the calibration file's own threshold.
+   */
+  PLANTRACE_LINK_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /** Fitted calibration parameters the aligner reads (written by `plantrace calibrate`). */
+  PLANTRACE_CALIBRATION_FILE: z.string().min(1).optional(),
+  /**
    * The date obligations are judged against (ISO, e.g. 2025-07-01): a plan due before it and not issued is
    * overdue. Unset: the current date.
    */

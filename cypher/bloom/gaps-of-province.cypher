@@ -1,9 +1,12 @@
-// Bloom: "gaps of province $province" — national tasks no measure of the province's plans implements.
+// Bloom: "gaps of province $province" — tasks of the national plan the province's plans implement (each
+// plan's own national plan, so two national plans never mix) that no measure of those plans implements,
+// directly or through a city's or county's measures.
 MATCH (g:Region) WHERE g.name = $province OR g.id = $province
-MATCH path = (:NationalPlan)-[:HAS_ACTION]->(:Action)-[:HAS_MEASURE]->(t:Measure)
+MATCH (p:Plan {kind: 'plan'})-[:COVERS]->(g)
+MATCH path = (np:NationalPlan {id: p.nationalPlan})-[:HAS_ACTION]->(:Action)-[:HAS_MEASURE]->(t:Measure)
 WHERE NOT EXISTS {
-  MATCH (p:Plan {kind: 'plan'})-[:COVERS]->(g)
-  MATCH (p)-[:HAS_ACTION]->(:Action)-[:HAS_MEASURE]->(:Measure)-[r:IMPLEMENTS]->(t)
-  WHERE coalesce(r.review, '') <> 'REJECT'
+  MATCH (q:Plan {kind: 'plan'})-[:COVERS]->(:Region)-[:PART_OF*0..2]->(g)
+  MATCH (q)-[:HAS_ACTION]->(:Action)-[:HAS_MEASURE]->(:Measure)-[rs:IMPLEMENTS*1..3]->(t)
+  WHERE all(r IN rs WHERE coalesce(r.review, '') <> 'REJECT')
 }
-RETURN path
+RETURN DISTINCT path

@@ -1,7 +1,9 @@
-// Bloom: "trace measure $measure" — a local measure (by title or id) up to the national plan, with its
-// own action and plan.
+// Bloom: "trace measure $measure" — a measure of any level (by title or id) up the cascade to the national
+// plan: its links through the city and provincial measures to the national task, that task's action and
+// plan, and the measure's own action and plan.
 MATCH (m:Measure)
 WHERE (m.title = $measure OR m.id = $measure) AND NOT coalesce(m.national, false)
-MATCH up = (m)-[:IMPLEMENTS]->(:Measure)<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(:NationalPlan)
+MATCH up = (m)-[:IMPLEMENTS*1..3]->(:Measure {national: true})<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(:NationalPlan)
+WHERE all(r IN relationships(up) WHERE coalesce(r.review, '') <> 'REJECT')
 OPTIONAL MATCH own = (:Plan)-[:HAS_ACTION]->(:Action)-[:HAS_MEASURE]->(m)
 RETURN up, own

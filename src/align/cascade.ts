@@ -4,7 +4,7 @@
 // that it bypasses the levels between. Interpretations are aligned with the plan they explain.
 import type { AlignmentLink, CascadeResult, PlanPlacement, Unaligned } from '../model/alignment.js';
 import type { PolicyDocument } from '../model/document.js';
-import { align, interpretedPlan } from './aligner.js';
+import { align, interpretedPlan, type AlignOptions } from './aligner.js';
 import type { CuratedLink } from './curated.js';
 import { end, makeLink, remark, upperEnd } from './links.js';
 import { NationalIndex } from './national-index.js';
@@ -20,6 +20,8 @@ export interface CascadeInput {
   /** Plans an interpretation may explain (the batch's and the graph's). */
   plansForInterpretations: PolicyDocument[];
   curated: CuratedLink[] | null;
+  /** Calibration and threshold for every align() call (src/align/calibration.ts; default: the file's). */
+  scoring?: Pick<AlignOptions, 'calibration' | 'threshold'>;
 }
 
 /** One index per upper plan, built once per process: a national plan or a province's is indexed once. */
@@ -72,7 +74,7 @@ export function alignCascade(input: CascadeInput): CascadeResult {
     // the plan's own actions; their other links come from their own group.
     const helperDocs = (groups.get(`${key}|explains`) ?? []).filter((p) => !docs.includes(p));
     const helpers = new Set(helperDocs.map((p) => p.id));
-    const r = align([...docs, ...helperDocs], indexOf(parent), { curated: input.curated });
+    const r = align([...docs, ...helperDocs], indexOf(parent), { ...input.scoring, curated: input.curated });
     const links = r.links.filter((l) => !helpers.has(l.fromPlan));
     const unaligned = r.unaligned.filter((u) => !helpers.has(u.plan));
     result.sectionLinks.push(
@@ -102,7 +104,7 @@ export function alignCascade(input: CascadeInput): CascadeResult {
         ...doc,
         sections: doc.sections.map((s) => ({ ...s, measures: s.measures.filter((m) => ids.has(m.id)) })),
       };
-      const direct = align([reduced], indexOf(national), { curated: null });
+      const direct = align([reduced], indexOf(national), { ...input.scoring, curated: null });
       const note = remark(
         'note',
         `no counterpart in ${parent.titleSimplified} (${parent.level}): linked to the national task directly, bypassing the ${parent.level} level`,

@@ -8,42 +8,29 @@ import { ParseError } from '../parse/index.js';
 import { describeRejected } from '../pipeline/documents.js';
 import { prepareBatch } from '../pipeline/prepare.js';
 import { CliError } from './errors.js';
+import { addPipelineOptions, pipelineOptions, type PipelineFlags } from './pipeline-options.js';
 
 export function registerAlignCommand(program: Command): void {
-  program
-    .command('align')
-    .description('link local measures, actions and plans to the level above, with scores and evidence')
-    .argument('<files...>', 'plans and interpretations of any level (files or folders)')
-    .option('--json', 'print {nationals, plans, links, sectionLinks, planLinks, unaligned} as JSON')
-    .option('--no-curated', 'leave out the hand-curated links (data/curated-links.yaml)')
-    .option(
-      '--national <file>',
-      'national plan for plans that cite none (default: the bundled catalog of 国发〔2024〕17号)',
-    )
-    .option('--ocr', 'read scanned PDF pages with OCR')
-    .action(
-      async (
-        files: string[],
-        opts: { json?: boolean; curated: boolean; national?: string; ocr?: boolean },
-      ) => {
-        const cfg = loadConfig();
-        let batch;
-        try {
-          batch = await prepareBatch(files, {
-            curated: opts.curated && cfg.PLANTRACE_CURATED,
-            national: opts.national,
-            ocr: opts.ocr,
-          });
-        } catch (err) {
-          if (err instanceof ParseError) throw new CliError(err.message);
-          throw err;
-        }
-        for (const r of batch.rejected) process.stderr.write(`${describeRejected(r)}\n`);
-        const result = batch.alignment;
-        process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));
-        if (batch.rejected.length) process.exitCode = 2;
-      },
-    );
+  addPipelineOptions(
+    program
+      .command('align')
+      .description('link local measures, actions and plans to the level above, with scores and evidence')
+      .argument('<files...>', 'plans and interpretations of any level (files or folders)')
+      .option('--json', 'print {nationals, plans, links, sectionLinks, planLinks, unaligned} as JSON'),
+  ).action(async (files: string[], opts: PipelineFlags & { json?: boolean }) => {
+    const cfg = loadConfig();
+    let batch;
+    try {
+      batch = await prepareBatch(files, pipelineOptions(cfg, opts));
+    } catch (err) {
+      if (err instanceof ParseError) throw new CliError(err.message);
+      throw err;
+    }
+    for (const r of batch.rejected) process.stderr.write(`${describeRejected(r)}\n`);
+    const result = batch.alignment;
+    process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : table(result));
+    if (batch.rejected.length) process.exitCode = 2;
+  });
 }
 
 function table(result: CascadeResult): string {

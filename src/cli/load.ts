@@ -9,31 +9,27 @@ import { unloadDocument } from '../graph/writer.js';
 import { describeRejected } from '../pipeline/documents.js';
 import { printableName } from '../read/index.js';
 import { say } from './errors.js';
+import { addPipelineOptions, pipelineOptions, type PipelineFlags } from './pipeline-options.js';
 
 export function registerLoadCommands(program: Command): void {
-  program
-    .command('load')
-    .description('parse, extract, align and write documents into Neo4j (one transaction per document)')
-    .argument('<inputs...>', 'documents or folders of documents')
-    .option('--dry-run', 'do everything but write, and say what would be written')
-    .option('--force', 'rewrite documents even when the graph already holds exactly their rows')
-    .option('--no-curated', 'leave out the hand-curated links (data/curated-links.yaml)')
-    .option('--national <file>', 'national plan for plans that cite none (default: the bundled catalog)')
-    .option('--ocr', 'read scanned PDF pages with OCR (Debian tesseract-ocr, tesseract-ocr-chi-sim)')
-    .action(
-      async (
-        inputs: string[],
-        opts: { dryRun?: boolean; force?: boolean; curated: boolean; national?: string; ocr?: boolean },
-      ) => {
-        const cfg = loadConfig();
-        const curated = opts.curated && cfg.PLANTRACE_CURATED;
-        const summary = opts.dryRun
-          ? await loadInputs(null, cfg.NEO4J_DATABASE, inputs, { ...opts, curated, dryRun: true })
-          : await withDriver(cfg, (driver) => loadWithProgress(driver, cfg, inputs, { ...opts, curated }));
-        process.stdout.write(describeSummary(summary, !!opts.dryRun));
-        if (summary.rejected.length || summary.failed.length) process.exitCode = 2;
-      },
-    );
+  addPipelineOptions(
+    program
+      .command('load')
+      .description(
+        'parse, extract, align and write documents into Neo4j (one transaction per document); documents already loaded that the new ones concern are re-linked',
+      )
+      .argument('<inputs...>', 'documents or folders of documents')
+      .option('--dry-run', 'do everything but write, and say what would be written')
+      .option('--force', 'rewrite documents even when the graph already holds exactly their rows'),
+  ).action(async (inputs: string[], opts: PipelineFlags & { dryRun?: boolean; force?: boolean }) => {
+    const cfg = loadConfig();
+    const options = { ...pipelineOptions(cfg, opts), force: opts.force };
+    const summary = opts.dryRun
+      ? await loadInputs(null, cfg.NEO4J_DATABASE, inputs, { ...options, dryRun: true })
+      : await withDriver(cfg, (driver) => loadWithProgress(driver, cfg, inputs, options));
+    process.stdout.write(describeSummary(summary, !!opts.dryRun));
+    if (summary.rejected.length || summary.failed.length) process.exitCode = 2;
+  });
 
   program
     .command('unload')

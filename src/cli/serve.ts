@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { loadConfig, withLocalPassword, type Config } from '../config.js';
 import { startLocal } from '../db/local-neo4j.js';
 import { createDriver, verifyNeo4j } from '../graph/driver.js';
-import { startApi } from '../api/server.js';
 import { describeSummary, loadWithProgress, withDriver } from './load.js';
 import { say } from './errors.js';
+import { pipelineOptions } from './pipeline-options.js';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -22,7 +22,7 @@ export function registerServeCommands(program: Command): void {
         cfg = withLocalPassword(cfg); // the first start has just created the password file
       }
       const summary = await withDriver(cfg, (driver) =>
-        loadWithProgress(driver, cfg, [cfg.PLANTRACE_SEEDS], { curated: cfg.PLANTRACE_CURATED }),
+        loadWithProgress(driver, cfg, [cfg.PLANTRACE_SEEDS], pipelineOptions(cfg, { curated: true })),
       );
       say(`seeds (${cfg.PLANTRACE_SEEDS}):\n${describeSummary(summary, false).trimEnd()}`);
       await serve(cfg);
@@ -37,6 +37,8 @@ export function registerServeCommands(program: Command): void {
 async function serve(cfg: Config): Promise<void> {
   const driver = createDriver(cfg);
   await verifyNeo4j(driver, cfg.neo4jUri);
+  // The API (Apollo, Express, the schema) is loaded only to serve, not for every command.
+  const { startApi } = await import('../api/server.js');
   const api = await startApi(cfg, driver);
   say(`GraphQL at ${api.url}`);
   say(`View at ${api.url.replace(/\/graphql$/, '/view/')}`);

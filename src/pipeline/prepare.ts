@@ -6,6 +6,7 @@
 import { alignCascade } from '../align/cascade.js';
 import { interpretedPlan } from '../align/aligner.js';
 import { defaultCuratedFile, isNational, loadNational } from '../align/index.js';
+import { readCalibration } from '../align/calibration.js';
 import { readCuratedLinks } from '../align/curated.js';
 import { LEVEL_RANK, planRef, resolveParents, type PlanRef } from '../align/parents.js';
 import type { CascadeResult } from '../model/alignment.js';
@@ -34,6 +35,10 @@ export interface PrepareOptions {
   /** A national plan file: loaded with the batch, and the default for plans that cite none. */
   national?: string;
   ocr?: boolean;
+  /** Link threshold as a probability (PLANTRACE_LINK_THRESHOLD); default: the calibration file's. */
+  threshold?: number;
+  /** Calibration parameters file (PLANTRACE_CALIBRATION_FILE); default: data/calibration.json. */
+  calibrationFile?: string;
 }
 
 export interface PreparedBatch {
@@ -125,7 +130,18 @@ export async function prepareBatch(
     ...batchPlans,
     ...fromGraph.filter((d) => d.kind === 'plan' && !isNational(d)),
   ];
-  const alignment = alignCascade({ documents: aligned, uppers, parents, plansForInterpretations, curated });
+  const scoring = {
+    threshold: options.threshold,
+    ...(options.calibrationFile ? { calibration: readCalibration(options.calibrationFile) } : {}),
+  };
+  const alignment = alignCascade({
+    documents: aligned,
+    uppers,
+    parents,
+    plansForInterpretations,
+    curated,
+    scoring,
+  });
 
   const byDocument = alignmentByDocument(alignment);
   const placements = new Map(alignment.plans.map((p) => [p.plan, p]));

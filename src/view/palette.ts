@@ -21,6 +21,7 @@ export const LABEL_STYLES: LabelStyle[] = [
   { label: 'Indicator', color: '#F4D03F', border: '#B7950B', caption: 'name', size: 1.2 },
   { label: 'Region', color: '#85929E', border: '#566573', caption: 'name', size: 1 },
   { label: 'Agency', color: '#D7BDE2', border: '#A569BD', caption: 'name', size: 1 },
+  { label: 'Obligation', color: '#F1948A', border: '#B03A2E', caption: 'what', size: 1 },
 ];
 
 /** National tasks (measures of the national plan) stand out like the national plan. */
@@ -55,6 +56,7 @@ export const RELATIONSHIP_STYLES: RelationshipStyle[] = [
   { type: 'INVOLVES', color: '#C39BD3', width: 1, caption: 'role' },
   { type: 'PART_OF', color: '#D5D8DC', width: 1, caption: null },
   { type: 'INTERPRETS', color: '#8E44AD', width: 2, caption: null },
+  { type: 'SETS', color: '#F1948A', width: 1, caption: null },
 ];
 
 /** IMPLEMENTS width grows with the score: 1 px at 0, IMPLEMENTS.width * 2 at 1. */

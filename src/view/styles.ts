@@ -43,6 +43,20 @@ const SEARCH_PHRASES = [
     prop: 'title',
   },
   {
+    file: 'children-of-plan',
+    text: 'cascade of plan $plan',
+    param: 'plan',
+    label: 'Plan',
+    prop: 'title',
+  },
+  {
+    file: 'status-of-plan',
+    text: 'status of plan $plan',
+    param: 'plan',
+    label: 'Plan',
+    prop: 'title',
+  },
+  {
     file: 'targets-for-indicator',
     text: 'targets for indicator $indicator',
     param: 'indicator',
@@ -238,6 +252,7 @@ export function bloomPerspective(): BloomPerspective {
         { source: 'Plan', relationshipType: 'TARGETS', target: 'Indicator' },
         { source: 'Measure', relationshipType: 'MENTIONS', target: 'Region' },
         { source: 'Plan', relationshipType: 'COVERS', target: 'Region' },
+        { source: 'Plan', relationshipType: 'SETS', target: 'Obligation' },
         { source: 'Plan', relationshipType: 'INVOLVES', target: 'Agency' },
         { source: 'Region', relationshipType: 'PART_OF', target: 'Region' },
         { source: 'Plan', relationshipType: 'INTERPRETS', target: 'Plan' },

@@ -11,6 +11,7 @@ const SAMPLES: Record<string, string> = {
   $province: '浙江省',
   $task: '进一步深化户籍制度改革',
   $indicator: '常住人口城镇化率',
+  $plan: '鄂政发-2024-19',
 };
 
 let driver: Driver;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const t = testDriver();
   driver = t.driver;
   await emptyGraph(driver);
-  await loadInputs(driver, t.cfg.NEO4J_DATABASE, ['seeds']);
+  await loadInputs(driver, t.cfg.NEO4J_DATABASE, ['seeds', 'tests/fixtures/corpus/cascade']);
 });
 afterAll(async () => driver.close());
 

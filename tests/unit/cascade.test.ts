@@ -53,18 +53,19 @@ describe('parents', () => {
 });
 
 describe('child → parent alignment (labelled corpus, curation off)', () => {
-  it('reaches top-1 ≥ 0.9 on the held-out chain and never forces a no-counterpart measure onto a parent', () => {
-    for (const split of ['tuning', 'heldout'] as const) {
-      const f = parentFigures(batch.alignment, labels, split);
+  it('reaches top-1 ≥ 0.9 and precision ≥ 0.95 on the held-out chain; forces no no-counterpart measure of the tuning chain', () => {
+    const figures = Object.fromEntries(
+      (['tuning', 'heldout'] as const).map((split) => [split, parentFigures(batch.alignment, labels, split)]),
+    );
+    for (const [split, f] of Object.entries(figures))
       console.log(
         `cascade ${split}: ${f.measures} measures, top-1 ${f.top1.toFixed(3)} recall ${f.recall.toFixed(3)} precision ${f.precision.toFixed(3)}; no-counterpart measures linked to a parent: ${f.forced.length}`,
       );
-      if (split === 'heldout') {
-        for (const e of f.errors) console.log(`  ${e}`);
-        expect(f.top1).toBeGreaterThanOrEqual(0.9);
-        expect(f.forced).toEqual([]);
-      }
-    }
+    // Errors are listed for the tuning chain only: the held-out chain is for figures, not for reading.
+    for (const e of figures.tuning!.errors) console.log(`  tuning: ${e}`);
+    expect(figures.heldout!.top1).toBeGreaterThanOrEqual(0.9);
+    expect(figures.heldout!.precision).toBeGreaterThanOrEqual(0.95);
+    expect(figures.tuning!.forced).toEqual([]);
   });
 
   it('links a measure the province left out straight to the national task, saying it bypasses the province', () => {
