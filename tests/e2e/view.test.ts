@@ -257,6 +257,24 @@ describe('workbench: plan page', () => {
   });
 });
 
+describe('workbench: national plan page', () => {
+  it('opens the national plan: its tasks, no review controls, a link to compare the plans below', async () => {
+    const { data } = await t.gql<{ nationalPlan: { id: string; actions: { measures: { id: string }[] }[] } }>(
+      '{ nationalPlan { id actions { measures { id } } } }',
+    );
+    const np = data!.nationalPlan;
+    const task = np.actions.flatMap((a) => a.measures)[0]!.id;
+    await open(page, view({ view: 'plan', plan: np.id, measure: task }));
+    expect(await page.locator('.outline li.measure').count()).toBe(
+      np.actions.flatMap((a) => a.measures).length,
+    );
+    expect(await page.locator('#measure-detail button[data-review]').count()).toBe(0);
+    await rerender(page, () => page.locator(`.detail-head a[href*="view=compare"]`).click());
+    expect(new URL(page.url()).searchParams.get('of')).toBe(task);
+    expect(await page.locator('.compare-col').count()).toBeGreaterThan(0);
+  });
+});
+
 describe('workbench: trace', () => {
   it('loads the graph library on demand and draws the trace; hovering shows a node or link', async () => {
     const M = `${SH}/a1/m5`;

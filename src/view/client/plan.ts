@@ -292,7 +292,8 @@ export async function renderPlan(main: HTMLElement): Promise<void> {
     const id = (e.target as HTMLSelectElement).value;
     void go({ view: 'plan', plan: id });
   });
-  if (state.measure) await renderMeasure(state.measure, p.id, p.national);
+  if (state.measure)
+    await renderMeasure(state.measure, p.national, p.national || (c?.children.length ?? 0) > 0);
 }
 
 function obligations(p: NonNullable<CascadeData['plan']>): string {
@@ -320,7 +321,7 @@ function ranges(ev: Evidence[], side: 'from' | 'to'): Range[] {
     .map((e) => ({ start: e[side]!.start, end: e[side]!.end, kind: e.kind, text: e.text }));
 }
 
-async function renderMeasure(id: string, planId: string, national: boolean): Promise<void> {
+async function renderMeasure(id: string, national: boolean, hasLower: boolean): Promise<void> {
   const [{ measure: m }, catalog] = await Promise.all([
     cached<MeasureData>(MEASURE, { id }),
     cached<NationalCatalog>(NATIONAL_QUERY),
@@ -368,12 +369,12 @@ async function renderMeasure(id: string, planId: string, national: boolean): Pro
       <button type="submit" class="btn small">${esc(t('add'))}</button></form>`;
   el.innerHTML = `<div class="detail-head"><h2>${esc(m.label)} ${esc(m.title)}</h2>
       <div class="muted small">${esc(t('source'))}: ${sourceLine(m.source)} · <code>${esc(m.id)}</code>
-      ${national ? '' : ` · <a href="${esc(href({ view: 'trace', trace: m.id }))}" data-nav>${esc(t('openTrace'))}</a>`}</div></div>
+      ${national ? '' : ` · <a href="${esc(href({ view: 'trace', trace: m.id }))}" data-nav>${esc(t('openTrace'))}</a>`}
+      ${hasLower ? ` · <a href="${esc(href({ view: 'compare', of: m.id }))}" data-nav>${esc(t('compareLower'))}</a>` : ''}</div></div>
     <div class="texts">
       <div class="text-box"><h3>${esc(t('localText'))}</h3><p class="source-text" id="local-text">${highlight(m.text, ranges(bestEv, 'from'))}</p></div>
       ${best?.to.text ? `<div class="text-box upper"><h3>${esc(t('upperText'))} · ${esc(best.to.title)}</h3><p class="source-text" id="upper-text">${highlight(best.to.text, ranges(bestEv, 'to'))}</p></div>` : ''}
     </div>
     <h3>${esc(t('links'))}</h3><ul class="link-rows">${linkRows || `<li class="muted">${esc(t('noLink'))}</li>`}</ul>
     ${candidates}${addForm}`;
-  void planId;
 }
