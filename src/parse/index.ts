@@ -31,7 +31,12 @@ export function sectionKind(rawTitle: string): SectionKind {
   }
   if (/组织实施|保障措施|组织保障|保障机制|政策措施|实施保障|贯彻落实|工作要求|组织领导|配套政策/.test(title))
     return 'safeguards';
-  if (/行动|任务|工程|举措|重点|推进|实施|建设|提升|培育|完善|深化|加快|强化/.test(title)) return 'action';
+  if (
+    /行动|任务|工程|举措|重点|推进|推动|促进|实施|建设|提升|培育|完善|深化|加快|强化|增强|壮大|做强|打造|构建|健全/.test(
+      title,
+    )
+  )
+    return 'action';
   return 'other';
 }
 
@@ -99,7 +104,7 @@ export function parseRead(read: ReadResult, bytes: Uint8Array, file: string): Po
       start: m.text.start,
       end: m.text.end,
       targets: [],
-    obligations: [],
+      obligations: [],
       regions: [],
       agencies: [],
       confidence: null,
@@ -120,7 +125,7 @@ export function parseRead(read: ReadResult, bytes: Uint8Array, file: string): Po
       start: s.start,
       end: s.end,
       targets: [],
-    obligations: [],
+      obligations: [],
       regions: [],
       agencies: [],
       measures,

@@ -23,6 +23,10 @@ const RULE = /^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$/;
 /** A red-header line such as 上海市人民政府文件 (repeated on PDF pages). */
 const FILE_HEADER = /^[\u4e00-\u9fa5]{2,24}文件$/;
 const TRAILER = /^(?:抄送|抄报|主送单位|分送)[:：]/;
+/** Closing lines after the last section: a signature (an issuing body) and a date. */
+export const SIGNATURE = /^[\u4e00-\u9fa5（）()]{2,30}(?:人民政府|办公厅|办公室|委员会|政府|部|局|厅|委)$/;
+export const CLOSING_DATE =
+  /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
 const TERMINAL = /[。！？；：!?;:…”’」』）)】]$/;
 
 export interface SplitResult {
@@ -95,6 +99,8 @@ function joinBroken(paras: Paragraph[], notes: Note[]): Paragraph[] {
 
 function canJoin(prev: Paragraph, next: Paragraph): boolean {
   if (next.marker.type !== 'plain' || next.headingMarkup) return false;
+  // A signature or date line closes the document; a page break never cuts one into the text before it.
+  if (SIGNATURE.test(next.content.text) || CLOSING_DATE.test(next.content.text)) return false;
   const text = prev.content.text;
   if (TERMINAL.test(text)) return false;
   const isTitleOnly =

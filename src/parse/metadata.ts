@@ -13,6 +13,9 @@ const DATE =
   /(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日/;
 const DATE_LINE = new RegExp(`^${DATE.source}$`);
 const NOTICE = /^(.*?)关于印发\s*[《〈](.+)[》〉]\s*的通知$/;
+/** The same notice without quotation marks around the title (省政府关于印发江苏省…实施方案的通知). */
+const BARE_NOTICE =
+  /^(.{1,20}?(?:人民政府|政府|办公厅|办公室))关于印发(.+?(?:方案|计划|规划|意见|办法))的通知$/;
 const TITLE_GENRE =
   /(实施方案|行动方案|行动计划|工作方案|规划|意见|方案|计划|办法|通知|解读)[）)]?(?:（[^）]*）)?$/;
 
@@ -64,7 +67,7 @@ export function readMetadata(input: MetadataInput): Metadata {
 
   const headerIssuer = input.fileHeaders.map(toSimplified).map((h) => h.replace(/文件$/, ''))[0] ?? null;
   const signature = closing.find((l) => !DATE.test(l)) ?? null;
-  const issuer =
+  let issuer =
     (stated?.issuer ? toSimplified(stated.issuer) : null) ??
     titleInfo.issuer ??
     headerIssuer ??
@@ -72,6 +75,9 @@ export function readMetadata(input: MetadataInput): Metadata {
     (docNumber?.startsWith('国') ? '国务院' : null);
 
   const region = findRegion([issuer, titleInfo.title, docNumber], input.bodyText);
+  // 省政府 / 市政府 in a notice's own line name the issuer relative to the region it governs.
+  if (issuer && /^(?:省|市|县|区)(?:人民)?政府(办公厅|办公室)?$/.test(issuer) && region)
+    issuer = `${region.name}人民政府${/办公厅|办公室/.exec(issuer)?.[0] ?? ''}`;
   const national =
     !region && (issuer === '国务院' || issuer === '国务院办公厅' || /^国(办)?发/.test(docNumber ?? ''));
   const level: DocumentLevel = national
@@ -132,7 +138,7 @@ function readTitle(pre: string[]): { title: string | null; issuer: string | null
   const groups: string[][] = [];
   let run: string[] = [];
   for (const line of pre) {
-    const notice = NOTICE.exec(line);
+    const notice = NOTICE.exec(line) ?? BARE_NOTICE.exec(line);
     if (notice) {
       issuer = notice[1]!.trim() || null;
       noticeTitle = notice[2]!;

@@ -3,7 +3,7 @@
 // measure style; a section without it takes the highest style it has (an interpretation's 一是…二是…).
 import type { Item } from '../model/document.js';
 import { ParseError } from './errors.js';
-import type { Paragraph } from './lines.js';
+import { CLOSING_DATE as DATE_LINE, SIGNATURE, type Paragraph } from './lines.js';
 import type { MarkerStyle } from './markers.js';
 import { MappedText } from './text.js';
 
@@ -44,10 +44,6 @@ const RANK: Record<MarkerStyle, number> = {
   'arabic-paren': 3,
   'han-point': 4,
 };
-
-const DATE_LINE =
-  /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$/;
-const SIGNATURE = /^[\u4e00-\u9fa5（）()]{2,30}(?:人民政府|办公厅|办公室|委员会|政府|部|局|厅|委)$/;
 
 export function buildStructure(paragraphs: Paragraph[], file: string): RawStructure {
   const firstSection = paragraphs.findIndex((p) => p.marker.type === 'section');

@@ -94,7 +94,7 @@ describe('the cascade through the API', () => {
   };
 
   it('traces a county measure through the city and the province to the national plan', async () => {
-    const d = await ok(`{ trace(measureId: "都政发-2025-12/a2/m2") { level aligned
+    const d = await ok(`{ trace(measureId: "都政发-2025-12/a3/m2") { level aligned
       path { kind level bypassed node { id } link { score method } }
       planChain { level node { id } link { method } } } }`);
     expect(d.trace.level).toBe('COUNTY');
