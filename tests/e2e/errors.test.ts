@@ -228,17 +228,20 @@ describe('argument limits, checked before any query', () => {
     const at = [
       gql('query($t: String!) { search(text: $t) { totalCount } }', { t: words(LIMITS.searchWords) }),
       gql('query($p: [ID!]) { alignmentMatrix(planIds: $p) { plans { id } } }', { p: ids(LIMITS.list) }),
-      gql('query($id: ID!) { plans(region: $id) { totalCount } }', { id: 'x'.repeat(LIMITS.name) }),
+      gql('query($r: String!) { plans(region: $r) { totalCount } }', { r: 'x'.repeat(LIMITS.name) }),
       gql(
-        `mutation($n: String) { reviewAlignment(from: "${SH}/a1/m1", to: "国发-2024-17/a1/m1", decision: CONFIRM, note: $n) { note } }`,
+        `mutation($n: String) { reviewAlignment(from: "${SH}/a1/m1", to: "国发-2024-17/a1/m1", decision: CONFIRM, note: $n) { review { note } } }`,
         { n: 'n'.repeat(LIMITS.note) },
         { 'x-api-key': KEY },
       ),
     ];
-    for (const res of await Promise.all(at)) {
+    const answers = await Promise.all(at);
+    for (const res of answers) {
       expect(res.status, res.text).toBe(200);
       expect(res.json?.errors, res.text).toBeUndefined();
     }
+    const review = answers[3]!.json?.data as { reviewAlignment: { review: { note: string } } };
+    expect(review.reviewAlignment.review.note).toHaveLength(LIMITS.note);
   });
 
   it('follows the cursors it issues', async () => {
