@@ -86,6 +86,47 @@ export const rowParams = (rows: DocumentRows): Record<string, unknown> => ({ ...
 
 const documentStatements = () => [...cypherStatements('write-content'), ...cypherStatements('write-links')];
 
+/** Rows a document writes: what batching counts to fill a transaction. */
+export function rowCount(rows: DocumentRows): number {
+  return (
+    1 +
+    rows.actions.length +
+    rows.measures.length +
+    rows.targets.length +
+    rows.mentions.length +
+    rows.involves.length +
+    rows.implements.length +
+    rows.obligations.length
+  );
+}
+
+/**
+ * Writes several documents in one transaction (the statements of all of them pipelined, in order: a
+ * parent before the children that link to it): all of them, or (on any error) none.
+ */
+export async function writeDocuments(
+  driver: Driver,
+  database: string,
+  batch: DocumentRows[],
+): Promise<WriteCounts> {
+  const statements = documentStatements();
+  return inTransaction(
+    driver,
+    database,
+    'WRITE',
+    async (tx) => {
+      const sent = batch.flatMap((rows) => {
+        const params = rowParams(rows);
+        return statements.map((s) => tx.run(s, paramsFor(s, params)));
+      });
+      const counts = zeroCounts();
+      for (const result of sent) addCounts(counts, countsOf((await result).summary.counters));
+      return counts;
+    },
+    { metadata: { app: 'plantrace', op: 'load', docs: batch.length } },
+  );
+}
+
 /** Writes one document in one transaction: all of it, or (on any error) nothing. */
 export async function writeDocument(
   driver: Driver,

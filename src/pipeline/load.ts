@@ -11,8 +11,10 @@ import {
   addCounts,
   applySchema,
   relinkDocument,
+  rowCount,
   storedHashes,
   writeDocument,
+  writeDocuments,
   zeroCounts,
   type FaultInjection,
   type WriteCounts,
@@ -30,6 +32,30 @@ export interface LoadOptions extends PrepareOptions {
   onProgress?: (done: number, total: number, docId: string) => void;
   /** Tests only: make the write of one document fail midway. */
   fault?: FaultInjection & { docId: string };
+  /** Rows per write transaction (several documents each); default BATCH_ROWS. */
+  batchRows?: number;
+}
+
+/** About this many rows go into one write transaction (documents are never split). */
+export const BATCH_ROWS = 5000;
+
+/** Consecutive groups of documents of at most `limit` rows each (a larger document alone). */
+export function chunks(all: DocumentRows[], limit: number): DocumentRows[][] {
+  const out: DocumentRows[][] = [];
+  let current: DocumentRows[] = [];
+  let size = 0;
+  for (const rows of all) {
+    const n = rowCount(rows);
+    if (current.length && size + n > limit) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(rows);
+    size += n;
+  }
+  if (current.length) out.push(current);
+  return out;
 }
 
 export interface LoadSummary {
@@ -88,26 +114,45 @@ export async function loadInputs(
     new Neo4jUnavailableError(
       `Neo4j became unreachable while loading ${file}: ${(err as Error).message.split('\n')[0]}`,
     );
-  for (const [i, rows] of batch.rows.entries()) {
-    const doc = batch.documents[i]!;
+  // Documents to write, in write order, in transactions of about BATCH_ROWS rows. A failed transaction
+  // is written again document by document, so only the culprit is rolled back.
+  const fileOf = new Map(batch.documents.map((d) => [d.id, d.file]));
+  const pending: DocumentRows[] = [];
+  for (const rows of batch.rows) {
     const state = stored.get(rows.docId);
-    if (state?.contentHash === rows.contentHash && state.linksHash === rows.linksHash) {
+    if (state?.contentHash === rows.contentHash && state.linksHash === rows.linksHash)
       summary.unchanged.push(rows.docId);
-    } else {
-      try {
-        const fault = options.fault?.docId === rows.docId ? options.fault : undefined;
-        addCounts(summary.counts, await writeDocument(driver, database, rows, fault));
-        summary.loaded.push(rows.docId);
-      } catch (err) {
-        if (isServerUnavailable(err)) throw unavailable(doc.file, err);
-        summary.failed.push({
-          id: rows.docId,
-          file: doc.file,
-          reason: (err as Error).message.split('\n')[0]!,
-        });
-      }
+    else pending.push(rows);
+  }
+  let done = summary.unchanged.length;
+  const writeAlone = async (rows: DocumentRows) => {
+    try {
+      const fault = options.fault?.docId === rows.docId ? options.fault : undefined;
+      addCounts(summary.counts, await writeDocument(driver, database, rows, fault));
+      summary.loaded.push(rows.docId);
+    } catch (err) {
+      if (isServerUnavailable(err)) throw unavailable(fileOf.get(rows.docId) ?? rows.docId, err);
+      summary.failed.push({
+        id: rows.docId,
+        file: fileOf.get(rows.docId) ?? rows.docId,
+        reason: (err as Error).message.split('\n')[0]!,
+      });
     }
-    options.onProgress?.(i + 1, total, rows.docId);
+  };
+  for (const chunk of chunks(pending, options.batchRows ?? BATCH_ROWS)) {
+    // Tests inject a fault into one document's write: that document is written alone.
+    const faulty = chunk.some((r) => r.docId === options.fault?.docId);
+    if (chunk.length > 1 && !faulty) {
+      try {
+        addCounts(summary.counts, await writeDocuments(driver, database, chunk));
+        summary.loaded.push(...chunk.map((r) => r.docId));
+      } catch (err) {
+        if (isServerUnavailable(err)) throw unavailable(fileOf.get(chunk[0]!.docId) ?? '', err);
+        for (const rows of chunk) await writeAlone(rows);
+      }
+    } else for (const rows of chunk) await writeAlone(rows);
+    done += chunk.length;
+    options.onProgress?.(done, total, chunk[chunk.length - 1]!.docId);
   }
   for (const [i, rows] of batch.relinks.entries()) {
     if (!options.force && stored.get(rows.docId)?.linksHash === rows.linksHash) continue;

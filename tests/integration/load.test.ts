@@ -193,7 +193,7 @@ describe('plantrace load / unload (CLI)', () => {
     const res = runCli(['load', SEEDS]);
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
-    expect(res.stdout).toMatch(/documents: 4 loaded, 0 unchanged, 0 rejected, 0 failed/);
+    expect(res.stdout).toMatch(/documents: 4 loaded, 0 unchanged, 0 re-linked, 0 rejected, 0 failed/);
     const again = runCli(['load', SEEDS]);
     expect(again.stdout).toMatch(/documents: 0 loaded, 4 unchanged/);
     const un = runCli(['unload', ZJ]);
