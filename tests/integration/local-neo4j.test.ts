@@ -70,7 +70,7 @@ describe('plantrace db start|stop|status', () => {
     expect(second.stderr).toContain('already running');
     expect(launchers()).toBe(1);
     expect(runCli(['db', 'status'], env).stdout).toMatch(/answering at .* \(Neo4j\/5\.26\.\d+\)/);
-  });
+  }, 300_000);
 
   it('generates a password at first start, readable only by the user, and says how to log in', () => {
     const file = passwordFile();
@@ -177,7 +177,7 @@ describe('plantrace db start|stop|status', () => {
     expect(runCli(['db', 'start'], env).status).toBe(0);
     expect(readFileSync(passwordFile(), 'utf8')).toBe(password);
     expect(await query<{ n: number }>('MATCH (p:LifecycleProbe) RETURN count(p) AS n')).toEqual([{ n: 1 }]);
-  });
+  }, 300_000); // a stop and a start: minutes on a busy 2-core machine
 
   it("applies plantrace's style sheet when Neo4j Browser connects", async () => {
     const rows = await query<{ value: string }>(
@@ -203,7 +203,7 @@ describe('plantrace db start|stop|status', () => {
     } finally {
       await api.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('loads APOC Core', async () => {
     const [row] = await query<{ v: string }>('RETURN apoc.version() AS v');
