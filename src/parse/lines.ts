@@ -79,33 +79,89 @@ export function toParagraphs(text: string): SplitResult {
  * the next one starts no numbered item. A short unpunctuated heading takes only a short unpunctuated
  * continuation (a heading split in two), never a body paragraph. Before the first section nothing is
  * joined: that part is title, number and date lines.
+ *
+ * Linear time: a run of cut paragraphs is collected and joined once at its end; the decision to take
+ * the next part looks only at the run's last part (its closing punctuation) and, for the title test,
+ * at the run's marker, which is computed exactly while the run is short and bounded otherwise (see
+ * `runIsTitleOnly`).
  */
 function joinBroken(paras: Paragraph[], notes: Note[]): Paragraph[] {
   const out: Paragraph[] = [];
+  let run: Run | null = null;
+  const close = () => {
+    if (run && run.parts.length > 1) {
+      const content = MappedText.join(run.parts);
+      out[out.length - 1] = {
+        ...run.first,
+        endLine: run.endLine,
+        content,
+        marker: classify(content.text),
+      };
+    }
+    run = null;
+  };
   let seenSection = false;
   for (const p of paras) {
-    const prev = out[out.length - 1];
-    if (prev && seenSection && canJoin(prev, p)) {
-      notes.push({ line: p.line, message: `line ${p.line} continues line ${prev.endLine} (page break)` });
-      const content = prev.content.concat(p.content);
-      out[out.length - 1] = { ...prev, endLine: p.endLine, content, marker: classify(content.text) };
+    const current = run as Run | null;
+    if (current && seenSection && canJoin(current, p)) {
+      notes.push({ line: p.line, message: `line ${p.line} continues line ${current.endLine} (page break)` });
+      current.parts.push(p.content);
+      current.length += p.content.length;
+      current.endLine = p.endLine;
+      current.marker = null;
       continue;
     }
+    close();
     if (p.marker.type === 'section') seenSection = true;
     out.push(p);
+    run = { first: p, parts: [p.content], length: p.content.length, endLine: p.endLine, marker: p.marker };
   }
+  close();
   return out;
 }
 
-function canJoin(prev: Paragraph, next: Paragraph): boolean {
+/** Paragraphs being joined: the first one, every part, and the joined text's marker when known. */
+interface Run {
+  first: Paragraph;
+  parts: MappedText[];
+  length: number;
+  endLine: number;
+  marker: Marker | null;
+}
+
+/** Up to this length a run's marker is computed from its whole joined text. */
+const EXACT_RUN = 64;
+/** Every character a numbering marker can contain (markers.ts: 第…章, 一、, （一）, 1., （1）, 一是). */
+const NOT_MARKER = /[^一二三四五六七八九十百〇零两0-9０-９\s、，.．（）()：:第章部分篇是]/;
+
+/**
+ * Whether the joined text is a numbered item with a short, unpunctuated title (rest ≤ 40 characters),
+ * exactly as `classify(joined text)` says. A longer run can only be one if its marker is longer than
+ * EXACT_RUN − 40 characters; a marker holds only NOT_MARKER's complement, so a non-marker character in
+ * the first EXACT_RUN characters settles it without reading the whole run.
+ */
+function runIsTitleOnly(run: Run): boolean {
+  const titleOnly = (m: Marker) => m.type !== 'plain' && !/[，。；,;]/.test(m.rest) && m.rest.length <= 40;
+  if (run.marker) return titleOnly(run.marker);
+  if (run.length > EXACT_RUN + 40) {
+    let head = '';
+    for (const part of run.parts) {
+      head += part.text.slice(0, EXACT_RUN - head.length);
+      if (head.length >= EXACT_RUN) break;
+    }
+    if (NOT_MARKER.test(head)) return false;
+  }
+  run.marker = classify(run.parts.map((part) => part.text).join(''));
+  return titleOnly(run.marker);
+}
+
+function canJoin(prev: Run, next: Paragraph): boolean {
   if (next.marker.type !== 'plain' || next.headingMarkup) return false;
   // A signature or date line closes the document; a page break never cuts one into the text before it.
   if (SIGNATURE.test(next.content.text) || CLOSING_DATE.test(next.content.text)) return false;
-  const text = prev.content.text;
-  if (TERMINAL.test(text)) return false;
-  const isTitleOnly =
-    prev.marker.type !== 'plain' && !/[，。；,;]/.test(prev.marker.rest) && prev.marker.rest.length <= 40;
-  if (isTitleOnly || prev.headingMarkup) {
+  // The joined text ends with its last (non-empty) part.
+  if (TERMINAL.test(prev.parts[prev.parts.length - 1]!.text)) return false;
+  if (prev.first.headingMarkup || runIsTitleOnly(prev)) {
     return next.content.length <= 12 && !/[，。；：,;:]/.test(next.content.text);
   }
   return true;
