@@ -2,4 +2,4 @@
 // what is unchanged) and the skip key of their last load.
 UNWIND $ids AS id
 MATCH (p:Plan {id: id})
-RETURN p.id AS id, p.contentHash AS contentHash, p.linksHash AS linksHash, p.linkKey AS linkKey;
+RETURN p.id AS id, p.contentHash AS contentHash, p.linksHash AS linksHash;

@@ -5,5 +5,5 @@ RETURN p.id AS id, p.titleSimplified AS title, p.docNumber AS docNumber, p.level
        p.kind AS kind, p.regionCode AS regionCode, p.region AS region, p.issuedOn AS issuedOn,
        coalesce(p.cites, '[]') AS cites, p.parent AS parent, p.nationalPlan AS nationalPlan,
        p.interprets AS interprets, p.contentHash AS contentHash, p.linksHash AS linksHash,
-       p.linkKey AS linkKey
+       p.loadKey AS loadKey, p.sha256 AS sha256
 ORDER BY id;

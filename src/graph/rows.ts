@@ -72,6 +72,8 @@ export interface RowContext {
   interprets: string | null;
   /** A plan's place in the cascade (null for national plans and interpretations). */
   placement: PlanPlacement | null;
+  /** The key that tells a later load the document is unchanged (src/pipeline/keys.ts). */
+  loadKey: string;
 }
 
 type Alignment = Pick<CascadeResultLike, 'links' | 'sectionLinks' | 'planLinks' | 'unaligned'>;
@@ -367,6 +369,7 @@ export function linkRows(doc: PolicyDocument, ctx: RowContext): LinkRows {
       nationalPlan: p?.national ?? (doc.level === 'national' ? doc.id : null),
       missingParent: p?.missing ?? null,
       interprets: ctx.interprets,
+      loadKey: ctx.loadKey,
     },
     implements: implementsRows,
     candidates,

@@ -14,8 +14,9 @@ export interface StoredPlan extends PlanRef {
   interprets: string | null;
   contentHash: string | null;
   linksHash: string | null;
-  /** The skip key of the last load (file bytes, pipeline version, parents, national, curation). */
-  linkKey: string | null;
+  /** The key of the last load (src/pipeline/keys.ts): file bytes, pipeline, the plans it depends on. */
+  loadKey: string | null;
+  sha256: string | null;
 }
 
 export async function storedPlans(driver: Driver, database: string): Promise<StoredPlan[]> {

@@ -173,7 +173,6 @@ export async function unloadDocument(
 export interface StoredState {
   contentHash: string | null;
   linksHash: string | null;
-  linkKey: string | null;
 }
 
 /** The hashes stored for each of these documents (absent: not in the graph). */
@@ -191,7 +190,6 @@ export async function storedHashes(
       {
         contentHash: r.get('contentHash') as string | null,
         linksHash: r.get('linksHash') as string | null,
-        linkKey: r.get('linkKey') as string | null,
       },
     ]),
   );

@@ -90,11 +90,15 @@ export async function loadInputs(
 ): Promise<LoadSummary> {
   const t0 = performance.now();
   if (driver && !options.dryRun) await applySchema(driver, database);
-  const batch = await prepareBatch(inputs, options, driver ? graphView(driver, database) : null);
+  const batch = await prepareBatch(
+    inputs,
+    { ...options, skipUnchanged: !options.force },
+    driver && !options.dryRun ? graphView(driver, database) : null,
+  );
   const prepare = (performance.now() - t0) / 1000;
   const summary: LoadSummary = {
     loaded: [],
-    unchanged: [],
+    unchanged: [...batch.unchanged],
     relinked: [],
     rejected: batch.rejected,
     skipped: batch.skipped,
@@ -109,7 +113,7 @@ export async function loadInputs(
   const t1 = performance.now();
   const ids = [...batch.rows.map((r) => r.docId), ...batch.relinks.map((r) => r.docId)];
   const stored = options.force ? new Map() : await storedHashes(driver, database, ids);
-  const total = batch.rows.length + batch.relinks.length;
+  const total = batch.unchanged.length + batch.rows.length + batch.relinks.length;
   const unavailable = (file: string, err: unknown) =>
     new Neo4jUnavailableError(
       `Neo4j became unreachable while loading ${file}: ${(err as Error).message.split('\n')[0]}`,

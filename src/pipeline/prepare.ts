@@ -22,6 +22,7 @@ import {
 } from '../graph/rows.js';
 import type { StoredPlan } from '../graph/stored.js';
 import { readDocuments, type Rejected } from './documents.js';
+import { loadKey, pipelineKey } from './keys.js';
 
 /** What the pipeline needs of the graph; null when there is none (parse, align, dry runs without Neo4j). */
 export interface GraphView {
@@ -39,6 +40,8 @@ export interface PrepareOptions {
   threshold?: number;
   /** Calibration parameters file (PLANTRACE_CALIBRATION_FILE); default: data/calibration.json. */
   calibrationFile?: string;
+  /** Skip files whose bytes, pipeline and upper plans are those of their last load (default true). */
+  skipUnchanged?: boolean;
 }
 
 export interface PreparedBatch {
@@ -50,6 +53,8 @@ export interface PreparedBatch {
   alignment: CascadeResult;
   rejected: Rejected[];
   skipped: { file: string; reason: string }[];
+  /** Documents the graph holds exactly as they would be loaded now: their files were not even read. */
+  unchanged: string[];
 }
 
 const byWriteOrder = (a: PolicyDocument, b: PolicyDocument) =>
@@ -61,18 +66,47 @@ export async function prepareBatch(
   options: PrepareOptions = {},
   graph: GraphView | null = null,
 ): Promise<PreparedBatch> {
-  const { documents: read, rejected, skipped } = await readDocuments(inputs, { ocr: options.ocr });
+  // The --national file or else the bundled catalog: the default for plans that cite none.
+  const fallback = options.national ? await loadNational(options.national) : await loadNational();
+  const defaultNational = fallback.id;
+  const pipeline = pipelineKey({ ...options, curated: options.curated !== false, defaultNational });
+  const allStored = graph ? await graph.plans() : [];
+  const storedById = new Map(allStored.map((p) => [p.id, p]));
+  const dependencyOf = (id: string | null, hashOf: (id: string) => string | null | undefined) =>
+    id ? [`${id}:${hashOf(id) ?? ''}`] : [];
+  // A file whose bytes, pipeline and upper plans are those of its last load is not read again.
+  const bySha = new Map(allStored.filter((p) => p.sha256).map((p) => [p.sha256!, p]));
+  const unchangedId = (sha256: string) => {
+    const p = bySha.get(sha256);
+    if (!p?.loadKey || options.skipUnchanged === false) return null;
+    const upper = p.kind === 'interpretation' ? p.interprets : p.parent;
+    const key = loadKey(
+      pipeline,
+      sha256,
+      dependencyOf(upper, (id) => storedById.get(id)?.contentHash),
+    );
+    return key === p.loadKey ? p.id : null;
+  };
+
+  const {
+    documents: read,
+    rejected,
+    skipped,
+    unchanged,
+  } = await readDocuments(inputs, {
+    ocr: options.ocr,
+    unchangedId,
+  });
   const documents = uniqueIds(read, rejected);
 
-  // National plans: the batch's, and the --national file or else the bundled catalog, which is also the
-  // default for plans that cite none (a national plan of the batch with the same id wins over it).
+  // National plans: the batch's, and the fallback (a national plan of the batch with its id wins).
+  // The fallback is written with the batch unless its file was just found unchanged (it is still the
+  // upper plan of what cites it).
   const nationals = documents.filter(isNational);
-  const fallback = options.national ? await loadNational(options.national) : await loadNational();
-  if (!nationals.some((n) => n.id === fallback.id)) nationals.unshift(fallback);
-  const defaultNational = fallback.id;
-  const batchIds = new Set([...documents, ...nationals].map((d) => d.id));
+  if (!nationals.some((n) => n.id === fallback.id) && !unchanged.some((u) => u.id === fallback.id))
+    nationals.unshift(fallback);
+  const batchIds = new Set([fallback, ...documents, ...nationals].map((d) => d.id));
 
-  const allStored = graph ? await graph.plans() : [];
   const stored = allStored.filter((p) => !batchIds.has(p.id));
   // Plans of the batch whose content is new to the graph: their children must be re-linked.
   const storedContent = new Map(allStored.map((p) => [p.id, p.contentHash]));
@@ -85,7 +119,7 @@ export async function prepareBatch(
   const interpretations = local.filter((d) => d.kind === 'interpretation');
   const storedPlans = stored.filter((p) => p.kind === 'plan' && p.level !== 'national');
   const nationalRefs: PlanRef[] = [
-    ...nationals.map(planRef),
+    ...[fallback, ...nationals.filter((n) => n.id !== fallback.id)].map(planRef),
     ...stored.filter((p) => p.level === 'national'),
   ];
   const parents = resolveParents([...batchPlans.map(planRef), ...storedPlans], nationalRefs, defaultNational);
@@ -122,7 +156,7 @@ export async function prepareBatch(
   const fromGraph = graph ? await graph.documents([...needed]) : [];
   const relinked = fromGraph.filter((d) => relinkIds.has(d.id));
   const uppers = new Map<string, PolicyDocument>();
-  for (const d of [...nationals, ...fromGraph, ...batchPlans]) uppers.set(d.id, d);
+  for (const d of [fallback, ...nationals, ...fromGraph, ...batchPlans]) uppers.set(d.id, d);
 
   const curated = options.curated === false ? null : readCuratedLinks(defaultCuratedFile);
   const aligned = [...local, ...relinked];
@@ -145,20 +179,38 @@ export async function prepareBatch(
 
   const byDocument = alignmentByDocument(alignment);
   const placements = new Map(alignment.plans.map((p) => [p.plan, p]));
-  const context = (doc: PolicyDocument) => ({
-    links: byDocument.get(doc.id)?.links ?? [],
-    unaligned: byDocument.get(doc.id)?.unaligned ?? [],
-    interprets:
-      doc.kind === 'interpretation' ? (interpretedPlan(doc, plansForInterpretations)?.id ?? null) : null,
-    placement: placements.get(doc.id) ?? null,
-  });
+  const contentHashOf = (id: string) => {
+    const rows = content.get(id);
+    return rows ? hashRows(rows) : storedById.get(id)?.contentHash;
+  };
+  const context = (doc: PolicyDocument) => {
+    const interprets =
+      doc.kind === 'interpretation' ? (interpretedPlan(doc, plansForInterpretations)?.id ?? null) : null;
+    const placement = placements.get(doc.id) ?? null;
+    const upper = doc.kind === 'interpretation' ? interprets : (placement?.parent ?? null);
+    return {
+      links: byDocument.get(doc.id)?.links ?? [],
+      unaligned: byDocument.get(doc.id)?.unaligned ?? [],
+      interprets,
+      placement,
+      loadKey: loadKey(pipeline, doc.sha256, dependencyOf(upper, contentHashOf)),
+    };
+  };
   const batch = [...nationals, ...local].sort(byWriteOrder);
   const rows = batch.map((doc) => toRows(doc, context(doc), content.get(doc.id)));
   const relinks = relinked.sort(byWriteOrder).map((doc) => {
     const links = linkRows(doc, context(doc));
     return { ...links, linksHash: hashRows(links) };
   });
-  return { documents: batch, rows, relinks, alignment, rejected, skipped };
+  return {
+    documents: batch,
+    rows,
+    relinks,
+    alignment,
+    rejected,
+    skipped,
+    unchanged: unchanged.map((u) => u.id),
+  };
 }
 
 /** The first document with an id wins; a second is rejected, naming the first. */
