@@ -138,6 +138,7 @@ export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Pr
           store: requestStore,
           loaders: createLoaders(requestStore),
           authorized: cfg.PLANTRACE_API_KEY !== undefined && req.get('x-api-key') === cfg.PLANTRACE_API_KEY,
+          today: cfg.PLANTRACE_TODAY,
         };
       },
     }),
