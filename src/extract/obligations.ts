@@ -41,7 +41,8 @@ export function extractObligations(text: string, ctx: ObligationContext): Obliga
       if (!due || !isDeadline(m)) continue;
       const after = clause.text.slice(m.index + m[0].length);
       const verb = VERB.exec(after.slice(0, 30));
-      if (!verb) continue;
+      // 2000年底前建成的老旧小区 describes the communities (a relative clause), it sets no deadline.
+      if (!verb || verb[2]!.startsWith('的')) continue;
       const what = `${verb[1]}${verb[2]!.replace(/^(?:本地|本级|各自)?/, (x) => x)}`.trim();
       const before = clause.text.slice(0, m.index);
       const subject = subjectOf(before);
