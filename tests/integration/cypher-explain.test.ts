@@ -1,0 +1,148 @@
+// Every Cypher file under cypher/ (API, Bloom, exports, the loader's, the benchmarks') is EXPLAINed
+// against the test Neo4j with every parameter it names, so a syntax error, an unknown function or a
+// parameter the file uses but nobody passes fails here, not first in an e2e test. Parameters are found
+// from the `$name` occurrences of each statement (comments left out) and given typed sample values;
+// a new parameter name without a sample fails the test until one is added below.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypherStatements } from '../../src/graph/cypher.js';
+import { cypherDir } from '../../src/paths.js';
+import { testDriver } from '../support/graph.js';
+
+const ids = ['沪府发-2024-12', '沪府发-2024-12/a1/m1'];
+const row = { id: 'x', props: { title: 't' } };
+
+/** Sample values by parameter name, typed as the code passes them. */
+const SAMPLES: Record<string, unknown> = {
+  ids,
+  planIds: ['沪府发-2024-12'],
+  kinds: ['Measure', 'Plan'],
+  keys: { measures: [], actions: [], mentions: [], involves: [], targets: [], obligations: [] },
+  linkKeys: { implements: [] },
+  withText: true,
+  withEvidence: true,
+  offset: neo4j.int(0),
+  limit: neo4j.int(10),
+  docId: '沪府发-2024-12',
+  planId: '沪府发-2024-12',
+  plan: '沪府发-2024-12',
+  id: '沪府发-2024-12',
+  of: '国发-2024-17',
+  from: '沪府发-2024-12/a1/m1',
+  to: '国发-2024-17/a1/m1',
+  measureId: '沪府发-2024-12/a1/m1',
+  taskId: '国发-2024-17/a1/m1',
+  measure: '优化户籍和居住证政策',
+  task: '进一步深化户籍制度改革',
+  indicator: '常住人口城镇化率',
+  province: '浙江省',
+  region: '310000',
+  level: 'provincial',
+  kind: 'plan',
+  query: '户籍',
+  today: '2026-12-01',
+  score: 0.9,
+  decision: 'CONFIRM',
+  note: 'checked',
+  evidence: '{}',
+  contentHash: 'abc',
+  linksHash: 'def',
+  interprets: '沪府发-2024-12',
+  placement: { parent: null, nationalPlan: '国发-2024-17' },
+  covers: ['310000'],
+  actions: [row],
+  measures: [row],
+  regions: [row],
+  partOf: [{ id: 'a', parent: 'b' }],
+  mentions: [{ from: 'a', to: 'b', props: {} }],
+  agencies: [row],
+  involves: [{ from: 'a', to: 'b', role: 'issuer' }],
+  indicators: [row],
+  targets: [{ from: 'a', to: 'b', key: 'k', props: {} }],
+  obligations: [{ key: 'k', props: {} }],
+  implements: [{ from: 'a', to: 'b', props: {} }],
+  candidates: [{ from: 'a', to: 'b' }],
+  plans: [{ id: 'x', props: {}, national: false, interpretation: false }],
+};
+/** Where one name means a different shape in one file. */
+const OVERRIDES: Record<string, Record<string, unknown>> = {
+  'write-content': { plan: { id: 'x', props: {}, national: false, interpretation: false } },
+  'bench-raw-batch': { covers: [{ planId: 'x', regionId: '310000' }] },
+};
+
+/** EXPLAIN plans a statement with a parameter missing and only warns: that warning is a failure here. */
+async function explain(driver: Driver, statement: string, params: Record<string, unknown>) {
+  // Auto-commit, not an explicit transaction: CALL … IN TRANSACTIONS can be planned only there.
+  const session = driver.session();
+  try {
+    const res = await session.run(`EXPLAIN ${statement}`, params);
+    const missing = res.summary.notifications
+      .filter((n) => /ParameterNotProvided/.test(n.code))
+      .map((n) => n.description);
+    return { plan: res.summary.plan, missing };
+  } finally {
+    await session.close();
+  }
+}
+
+function cypherFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? cypherFiles(p) : f.endsWith('.cypher') ? [p] : [];
+    })
+    .sort();
+}
+
+const files = cypherFiles(cypherDir).map((f) => path.relative(cypherDir, f).replace(/\.cypher$/, ''));
+const paramsOf = (statement: string) =>
+  [...new Set([...statement.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))].sort();
+const IN_TRANSACTIONS = /\bIN\s+(?:\d+\s+|\$\w+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i;
+
+let driver: Driver;
+beforeAll(() => {
+  driver = testDriver().driver;
+});
+afterAll(async () => driver.close());
+
+describe('every Cypher file EXPLAINs with the parameters it uses', () => {
+  it('finds the files (api, bloom, export and the loader)', () => {
+    for (const dir of ['api/', 'bloom/', 'export/']) expect(files.some((f) => f.startsWith(dir))).toBe(true);
+    expect(files).toContain('write-content');
+    expect(files).toContain('schema');
+  });
+
+  for (const name of files) {
+    const statements = cypherStatements(name);
+    statements.forEach((statement, i) => {
+      const batched = IN_TRANSACTIONS.test(statement);
+      const label = `${name}${statements.length > 1 ? ` #${i + 1}` : ''}${batched ? ' (CALL … IN TRANSACTIONS)' : ''}`;
+      it(label, async () => {
+        const names = paramsOf(statement);
+        const missing = names.filter((n) => !(n in SAMPLES));
+        expect(missing, `no sample value for ${missing.map((n) => `$${n}`).join(', ')}`).toEqual([]);
+        const params = Object.fromEntries(names.map((n) => [n, OVERRIDES[name]?.[n] ?? SAMPLES[n]]));
+        const { plan, missing: notProvided } = await explain(driver, statement, params);
+        expect(plan, 'a plan').toBeTruthy();
+        expect(notProvided).toEqual([]);
+      });
+    });
+  }
+
+  it('the check can fail: a missing parameter, a wrong type, a syntax error', async () => {
+    const { missing } = await explain(driver, 'MATCH (n {id: $nowhere}) RETURN n', {});
+    expect(missing.join(' ')).toMatch(/nowhere/);
+    await expect(explain(driver, 'UNWIND $ids AS row RETURN row.id', { ids: ['a'] })).rejects.toThrow(
+      /Type mismatch|Invalid input/,
+    );
+    await expect(explain(driver, 'MATCH (n RETURN n', {})).rejects.toThrow(/Invalid input/);
+  });
+});
+
+it('the sample table names no parameter that no file uses', () => {
+  const used = new Set(files.flatMap((f) => cypherStatements(f).flatMap(paramsOf)));
+  expect(Object.keys(SAMPLES).filter((n) => !used.has(n))).toEqual([]);
+  expect(readFileSync(path.join(cypherDir, 'schema.cypher'), 'utf8')).toMatch(/CONSTRAINT|INDEX/);
+});
