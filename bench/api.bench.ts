@@ -1,42 +1,43 @@
-// npm run bench:api — latency and throughput of trace, coverage and search over GraphQL (autocannon,
-// loopback) at concurrency 1, 16 and 64, and in the same run the same questions asked as raw Cypher
-// through neo4j-driver (the same cypher/api files, no HTTP, no GraphQL). Uses a Neo4j of its own
-// (.neo4j-bench, ports 7690/7477) loaded with the seeds.
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+// npm run bench:api — trace, coverage and search side by side in one run, at concurrency 1, 16 and 64:
+//   (a) plantrace's GraphQL API (its own process, over HTTP, autocannon);
+//   (b) the same Cypher, with the same parameters, sent to Neo4j's own HTTP API (the Query API,
+//       POST /db/neo4j/query/v2, else /db/neo4j/tx/commit; basic auth) — what a user could call instead;
+//   (c) the same Cypher through neo4j-driver in this process — the limit, no HTTP at all;
+// and the peer: @neo4j/graphql (its own process) against plantrace on the same nested read
+// (plan → actions → measures → the titles of what they IMPLEMENT). The graph: the seeds and BENCH_PLANS
+// generated plans in a Neo4j of the bench's own (.neo4j-bench, ports 7690/7477).
+// The last line: `api: trace c64 N req/s; p50 H× neo4j-http, R× raw; peer P×`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { luceneQuery } from '../src/api/search.js';
-import { loadConfig, withLocalPassword } from '../src/config.js';
-import { startLocal, stopLocal } from '../src/db/local-neo4j.js';
 import { cypher } from '../src/graph/cypher.js';
-import { createDriver, inTransaction } from '../src/graph/driver.js';
-import { loadInputs } from '../src/pipeline/load.js';
+import { inTransaction } from '../src/graph/driver.js';
 import { packageRoot } from '../src/paths.js';
+import { benchGraph } from './api-graph.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const PLANS = Number(process.env.BENCH_PLANS ?? 200);
 const CONCURRENCY = [1, 16, 64];
-Object.assign(process.env, {
-  PLANTRACE_NEO4J_HOME: '.neo4j-bench',
-  PLANTRACE_NEO4J_BOLT_PORT: '7690',
-  PLANTRACE_NEO4J_HTTP_PORT: '7477',
-  LOG_LEVEL: 'warn',
-});
-delete process.env.NEO4J_URI;
-const cfg = loadConfig();
+const API_PORT = 4090;
+const PEER_PORT = 4091;
 
+const PLAN = '沪府发-2024-12';
+// Each question: the GraphQL document, and the Cypher file with the parameters the resolver sends for it
+// (the projection flags the selection gives: the trace shows its links' evidence, nothing shows texts).
 const QUESTIONS = [
   {
     name: 'trace',
-    graphql: `{ trace(measureId: "沪府发-2024-12/a1/m1") { aligned path { kind node { id title } link { score method evidence { kind text } } } } }`,
+    graphql: `{ trace(measureId: "${PLAN}/a1/m1") { aligned path { kind node { id title } link { score method evidence { kind text } } } } }`,
     cypher: 'api/trace',
-    params: { measureId: '沪府发-2024-12/a1/m1' },
+    params: { measureId: `${PLAN}/a1/m1`, withText: false, withEvidence: true },
   },
   {
     name: 'coverage',
     graphql: `{ coverage(planId: "doc-003-ec6a7881f5664fda") { covered total tasks { task { id title } covered linkCount best { score } } } }`,
     cypher: 'api/coverage',
-    params: { planId: 'doc-003-ec6a7881f5664fda' },
+    params: { planId: 'doc-003-ec6a7881f5664fda', of: null, withText: false, withEvidence: false },
   },
   {
     name: 'search',
@@ -45,6 +46,8 @@ const QUESTIONS = [
     params: { query: luceneQuery('随迁子女'), kinds: null, offset: 0, limit: 10 },
   },
 ];
+const NESTED_OURS = `{ plan(id: "${PLAN}") { id title actions { id title measures { id title implements { to { id title } } } } } }`;
+const NESTED_PEER = `{ plans(where: { id: { eq: "${PLAN}" } }) { id title actions { id title measures { id title implements { id title } } } } }`;
 
 interface Figures {
   p50: number;
@@ -55,48 +58,84 @@ interface Figures {
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
-
-rmSync(cfg.neo4jHome, { recursive: true, force: true });
-const server = await startLocal(cfg, (l) => process.stderr.write(`[bench neo4j] ${l}\n`));
-// The bench server's password file is made by startLocal: read it now.
-const driver = createDriver(withLocalPassword(cfg));
-try {
-  await loadInputs(driver, cfg.NEO4J_DATABASE, ['seeds']);
-  // The API runs in its own process, as in production, so autocannon does not share its event loop.
-  const port = 4090;
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(packageRoot, 'src/cli/main.ts'), 'serve'],
-    {
-      env: { ...process.env, NEO4J_URI: server.boltUri, PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
-    },
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
   );
-  const api = { url: `http://127.0.0.1:${port}/graphql`, close: async () => void child.kill('SIGTERM') };
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (r) => r.ok,
+
+async function waitFor(url: string, init?: RequestInit): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    const up = await fetch(url, init).then(
+      (r) => r.status < 500,
       () => false,
     );
-    if (up) break;
+    if (up) return;
     await new Promise((r) => setTimeout(r, 200));
   }
+  throw new Error(`${url} did not come up`);
+}
 
-  async function viaGraphql(query: string, connections: number): Promise<Figures> {
-    const r = await autocannon({
-      url: api.url,
-      method: 'POST',
-      connections,
-      duration: SECONDS,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    if (r.non2xx > 0 || r.errors > 0)
-      throw new Error(`GraphQL errors: ${r.non2xx} non-2xx, ${r.errors} errors`);
-    return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average };
+async function load(url: string, body: string, headers: Record<string, string>, connections: number) {
+  const r = await autocannon({ url, method: 'POST', connections, duration: SECONDS, headers, body });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average } satisfies Figures;
+}
+
+const g = await benchGraph('.neo4j-bench', 7690, 7477, PLANS);
+const children: ChildProcess[] = [];
+try {
+  const env = {
+    ...process.env,
+    NEO4J_URI: g.boltUri,
+    NEO4J_USER: g.cfg.NEO4J_USER,
+    NEO4J_PASSWORD: g.cfg.NEO4J_PASSWORD,
+    LOG_LEVEL: 'warn',
+  };
+  // plantrace's API in its own process, as in production, so autocannon does not share its event loop.
+  children.push(
+    spawn(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'src/cli/main.ts'), 'serve'], {
+      env: { ...env, PORT: String(API_PORT) },
+      stdio: 'ignore',
+    }),
+  );
+  const apiUrl = `http://127.0.0.1:${API_PORT}/graphql`;
+  await waitFor(`http://127.0.0.1:${API_PORT}/health`);
+  const gqlHeaders = { 'content-type': 'application/json' };
+
+  // Neo4j's HTTP API: the Query API where the server has it, else the transactional endpoint.
+  const base = `http://127.0.0.1:${g.httpPort}/db/${g.cfg.NEO4J_DATABASE}`;
+  const neoHeaders = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    authorization: `Basic ${Buffer.from(`${g.cfg.NEO4J_USER}:${g.cfg.NEO4J_PASSWORD}`).toString('base64')}`,
+  };
+  const probe = await fetch(`${base}/query/v2`, {
+    method: 'POST',
+    headers: neoHeaders,
+    body: JSON.stringify({ statement: 'RETURN 1 AS one' }),
+  });
+  const queryApi = probe.ok;
+  const neoUrl = queryApi ? `${base}/query/v2` : `${base}/tx/commit`;
+  const neoBody = (file: string, params: Record<string, unknown>) =>
+    JSON.stringify(
+      queryApi
+        ? { statement: cypher(file), parameters: params }
+        : { statements: [{ statement: cypher(file), parameters: params }] },
+    );
+  // The transactional endpoint answers 200 with errors in the body: check each question once.
+  for (const q of QUESTIONS) {
+    const r = (await (
+      await fetch(neoUrl, { method: 'POST', headers: neoHeaders, body: neoBody(q.cypher, q.params) })
+    ).json()) as { errors?: unknown[] };
+    if (r.errors?.length) throw new Error(`Neo4j HTTP ${q.name}: ${JSON.stringify(r.errors)}`);
+    const a = (await (
+      await fetch(apiUrl, { method: 'POST', headers: gqlHeaders, body: JSON.stringify({ query: q.graphql }) })
+    ).json()) as { errors?: unknown[] };
+    if (a.errors?.length) throw new Error(`GraphQL ${q.name}: ${JSON.stringify(a.errors)}`);
   }
 
-  async function viaCypher(
+  async function viaDriver(
     file: string,
     params: Record<string, unknown>,
     connections: number,
@@ -108,7 +147,7 @@ try {
       Array.from({ length: connections }, async () => {
         while (performance.now() < end) {
           const t = performance.now();
-          await inTransaction(driver, cfg.NEO4J_DATABASE, 'READ', (tx) => tx.run(text, params));
+          await inTransaction(g.driver, g.cfg.NEO4J_DATABASE, 'READ', (tx) => tx.run(text, params));
           times.push(performance.now() - t);
         }
       }),
@@ -117,28 +156,95 @@ try {
     return { p50: percentile(times, 50), p99: percentile(times, 99), rps: times.length / SECONDS };
   }
 
-  // Warm-up: JIT on both sides, query plans cached in Neo4j.
+  const viaGraphql = (query: string, c: number) => load(apiUrl, JSON.stringify({ query }), gqlHeaders, c);
+  const viaHttp = (file: string, params: Record<string, unknown>, c: number) =>
+    load(neoUrl, neoBody(file, params), neoHeaders, c);
+
+  // Warm-up: JIT on every side, query plans cached in Neo4j.
   for (const q of QUESTIONS) {
     await viaGraphql(q.graphql, 4);
-    await viaCypher(q.cypher, q.params, 4);
+    await viaHttp(q.cypher, q.params, 4);
+    await viaDriver(q.cypher, q.params, 4);
+  }
+
+  const f = (x: number, w: number, d = 1) => x.toFixed(d).padStart(w);
+  console.log(
+    `graph: seeds + ${g.plans} generated plans; each cell ${SECONDS} s of load; p50/p99 in ms; Neo4j HTTP = ${queryApi ? 'Query API (/query/v2)' : 'transactional endpoint (/tx/commit)'}`,
+  );
+  console.log(
+    'question  conc | GraphQL p50   p99  req/s | Neo4j HTTP p50   p99  req/s | raw driver p50   p99  req/s | p50 ×http  ×raw',
+  );
+  const httpRatios: number[] = [];
+  const rawRatios: number[] = [];
+  let traceRps64 = 0;
+  for (const q of QUESTIONS)
+    for (const c of CONCURRENCY) {
+      const a = await viaGraphql(q.graphql, c);
+      const b = await viaHttp(q.cypher, q.params, c);
+      const r = await viaDriver(q.cypher, q.params, c);
+      const h = a.p50 / Math.max(b.p50, 0.01);
+      const x = a.p50 / Math.max(r.p50, 0.01);
+      httpRatios.push(h);
+      rawRatios.push(x);
+      if (q.name === 'trace' && c === 64) traceRps64 = a.rps;
+      console.log(
+        `${q.name.padEnd(9)} ${String(c).padStart(4)} | ${f(a.p50, 11)} ${f(a.p99, 5)} ${f(a.rps, 6, 0)} |` +
+          ` ${f(b.p50, 14)} ${f(b.p99, 5)} ${f(b.rps, 6, 0)} | ${f(r.p50, 14)} ${f(r.p99, 5)} ${f(r.rps, 6, 0)} |` +
+          ` ${f(h, 8, 2)}× ${f(x, 4, 2)}×`,
+      );
+    }
+
+  // The peer, on the nested read.
+  let peer = 'n/a';
+  const require = createRequire(import.meta.url);
+  const peerPkg = require('@neo4j/graphql/package.json') as { version: string; engines?: { node?: string } };
+  console.log(`peer: @neo4j/graphql ${peerPkg.version}, engines node ${peerPkg.engines?.node ?? '(none)'}`);
+  try {
+    children.push(
+      spawn(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'bench/peer-server.ts')], {
+        env: { ...env, PORT: String(PEER_PORT) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    );
+    const peerUrl = `http://127.0.0.1:${PEER_PORT}/`;
+    await waitFor(peerUrl, { method: 'POST', headers: gqlHeaders, body: '{"query":"{__typename}"}' });
+    const check = async (url: string, query: string) => {
+      const r = (await (
+        await fetch(url, { method: 'POST', headers: gqlHeaders, body: JSON.stringify({ query }) })
+      ).json()) as { data?: unknown; errors?: unknown[] };
+      if (r.errors?.length || !r.data) throw new Error(`${url}: ${JSON.stringify(r.errors)}`);
+      return r.data as Record<string, unknown>;
+    };
+    const ours = (await check(apiUrl, NESTED_OURS)).plan as { actions: { measures: unknown[] }[] };
+    const theirs = ((await check(peerUrl, NESTED_PEER)).plans as (typeof ours)[])[0]!;
+    const count = (p: typeof ours) => p.actions.reduce((s, a) => s + a.measures.length, 0);
+    console.log(
+      `nested read: ${PLAN}, ${ours.actions.length} actions, ${count(ours)} measures (peer: ${theirs.actions.length}, ${count(theirs)})`,
+    );
+    await viaGraphql(NESTED_OURS, 4);
+    await load(peerUrl, JSON.stringify({ query: NESTED_PEER }), gqlHeaders, 4);
+    console.log('nested    conc | plantrace p50   p99  req/s | @neo4j/graphql p50   p99  req/s | p50 ratio');
+    const peerRatios: number[] = [];
+    for (const c of CONCURRENCY) {
+      const a = await viaGraphql(NESTED_OURS, c);
+      const b = await load(peerUrl, JSON.stringify({ query: NESTED_PEER }), gqlHeaders, c);
+      peerRatios.push(a.p50 / Math.max(b.p50, 0.01));
+      console.log(
+        `nested    ${String(c).padStart(4)} | ${f(a.p50, 13)} ${f(a.p99, 5)} ${f(a.rps, 6, 0)} | ${f(b.p50, 18)} ${f(b.p99, 5)} ${f(b.rps, 6, 0)} | ${f(peerRatios.at(-1)!, 8, 2)}×`,
+      );
+    }
+    peer = `${median(peerRatios).toFixed(2)}×`;
+  } catch (err) {
+    console.log(`peer: not measured: ${(err as Error).message}`);
   }
 
   console.log(
-    `each cell: ${SECONDS} s of load; latency in ms; ratio = GraphQL p50 / raw Cypher p50 (target ≤ 1.3)`,
+    'H, R: median over the nine cells of GraphQL p50 / Neo4j HTTP p50 and / raw driver p50; P: median over c = 1, 16, 64 of plantrace p50 / @neo4j/graphql p50',
   );
-  console.log('question   conc | GraphQL p50   p99    req/s | raw Cypher p50   p99    req/s | p50 ratio');
-  for (const q of QUESTIONS)
-    for (const c of CONCURRENCY) {
-      const g = await viaGraphql(q.graphql, c);
-      const r = await viaCypher(q.cypher, q.params, c);
-      console.log(
-        `${q.name.padEnd(10)} ${String(c).padStart(4)} | ${g.p50.toFixed(1).padStart(9)} ${g.p99.toFixed(1).padStart(6)} ${g.rps.toFixed(0).padStart(8)} |` +
-          ` ${r.p50.toFixed(1).padStart(12)} ${r.p99.toFixed(1).padStart(6)} ${r.rps.toFixed(0).padStart(8)} | ${(g.p50 / Math.max(r.p50, 0.01)).toFixed(2).padStart(6)}×`,
-      );
-    }
-  await api.close();
+  console.log(
+    `api: trace c64 ${traceRps64.toFixed(0)} req/s; p50 ${median(httpRatios).toFixed(2)}× neo4j-http, ${median(rawRatios).toFixed(2)}× raw; peer ${peer}`,
+  );
 } finally {
-  await driver.close();
-  if (server.started) await stopLocal(cfg);
-  rmSync(cfg.neo4jHome, { recursive: true, force: true });
+  for (const c of children) c.kill('SIGTERM');
+  await g.close();
 }

@@ -13,11 +13,11 @@ CALL (p, t) {
        reduce(s = 1.0, x IN relationships(path) | CASE WHEN x.score < s THEN x.score ELSE s END) AS score
   WHERE path IS NOT NULL
   ORDER BY score DESC, m.id
-  RETURN collect(r {.*, score: score, fromId: m.id, toId: t.id, reviewedAt: toString(r.reviewedAt),
+  RETURN collect(r {.method, .rank, .review, .reviewNote, .file, .sha256, .line, .start, .end, evidence: CASE WHEN $withEvidence THEN r.evidence END, fromId: m.id, toId: t.id, reviewedAt: toString(r.reviewedAt), score: score,
                     via: [x IN nodes(path)[1..-1] | x.id]}) AS links
 }
 WITH p, up, ua, t, links
 ORDER BY ua.ordinal, ua.id, t.ordinal
-RETURN p {.*, __typename: 'Plan', national: p:NationalPlan} AS plan,
-       up {.*, __typename: 'Plan', national: up:NationalPlan} AS national,
-       collect({task: t {.*, __typename: 'Measure'}, action: ua {.*, __typename: 'Action'}, links: links}) AS tasks;
+RETURN p {.id, .title, .titleSimplified, .kind, .level, .region, .regionCode, .issuer, .docNumber, .issuedOn, .periodStart, .periodEnd, .format, .file, .sha256, .parent, .nationalPlan, .missingParent, preamble: CASE WHEN $withText THEN p.preamble END, __typename: 'Plan', national: p:NationalPlan} AS plan,
+       up {.id, .title, .titleSimplified, .kind, .level, .region, .regionCode, .issuer, .docNumber, .issuedOn, .periodStart, .periodEnd, .format, .file, .sha256, .parent, .nationalPlan, .missingParent, preamble: CASE WHEN $withText THEN up.preamble END, __typename: 'Plan', national: up:NationalPlan} AS national,
+       collect({task: t {.id, .title, .titleSimplified, .label, .ordinal, .plan, .national, .confidence, .keywords, .file, .sha256, .line, .endLine, .start, .end, .format, .page, .pageLine, .paragraph, .element, .ocr, text: CASE WHEN $withText THEN t.text END, textSimplified: CASE WHEN $withText THEN t.textSimplified END, items: CASE WHEN $withText THEN t.items END, __typename: 'Measure'}, action: ua {.id, .title, .titleSimplified, .label, .ordinal, .kind, .plan, .confidence, .keywords, .file, .sha256, .line, .endLine, .start, .end, .format, .page, .pageLine, .paragraph, .element, .ocr, text: CASE WHEN $withText THEN ua.text END, textSimplified: CASE WHEN $withText THEN ua.textSimplified END, __typename: 'Action'}, links: links}) AS tasks;

@@ -1,6 +1,8 @@
 // What implements one measure of any level ($taskId: a national task, a provincial measure …): the
 // measures of lower plans linked to it directly or through the levels between, optionally for some
-// plans; ordered by level, then score (the weakest link's); paginated, with counts per level.
+// plans; ordered by level, then score (the weakest link's); paginated, with counts per level. A hit's
+// level is read from its plan by the plan's id (one index seek), not by walking action and plan. Links
+// without their evidence unless $withEvidence.
 MATCH (t:Measure {id: $taskId})
 CALL (t) {
   OPTIONAL MATCH path = (m:Measure)-[:IMPLEMENTS*1..3]->(t)
@@ -9,12 +11,12 @@ CALL (t) {
     AND ($planIds IS NULL OR m.plan IN $planIds)
   WITH m, path, head(relationships(path)) AS r,
        reduce(s = 1.0, x IN relationships(path) | CASE WHEN x.score < s THEN x.score ELSE s END) AS score,
-       COLLECT { MATCH (m)<-[:HAS_MEASURE]-(:Action)<-[:HAS_ACTION]-(q:Plan) RETURN q.level }[0] AS level
+       COLLECT { MATCH (q:Plan {id: m.plan}) RETURN q.level }[0] AS level
   WHERE path IS NOT NULL
   ORDER BY CASE level WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 WHEN 'county' THEN 3 ELSE 4 END,
            score DESC, m.id
-  RETURN collect(r {.*, score: score, fromId: m.id, toId: t.id, level: level,
-                    reviewedAt: toString(r.reviewedAt), via: [x IN nodes(path)[1..-1] | x.id]}) AS hits
+  RETURN collect(r {.method, .rank, .review, .reviewNote, .file, .sha256, .line, .start, .end, evidence: CASE WHEN $withEvidence THEN r.evidence END, fromId: m.id, toId: t.id, reviewedAt: toString(r.reviewedAt), score: score, level: level,
+                    via: [x IN nodes(path)[1..-1] | x.id]}) AS hits
 }
 RETURN t.id AS taskId, t.national AS national, size(hits) AS totalCount,
        [l IN ['provincial', 'municipal', 'county'] | {level: l, count: size([h IN hits WHERE h.level = l])}] AS levels,

@@ -1,6 +1,7 @@
 // Root query fields: one Cypher file each (cypher/api/), arguments checked, results passed through.
 import { canonicalIndicator, indicatorId } from '../../extract/targets.js';
 import { toSimplified } from '../../parse/script.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { ApiContext } from '../context.js';
 import { badInput, notFound, pageArgs, pageInfo } from '../errors.js';
@@ -16,11 +17,19 @@ import type {
 } from '../records.js';
 import { luceneQuery, snippet } from '../search.js';
 import { health } from './health.js';
+import { at, needsText, projection, selectionOf } from './projection.js';
 
 const lower = (s: string | null | undefined) => (s ? s.toLowerCase() : null);
 
-async function nodeOfType(ctx: ApiContext, type: NodeRecord['__typename'], id: string): Promise<NodeRecord> {
-  const n = await ctx.loaders.node.load(id);
+async function nodeOfType(
+  ctx: ApiContext,
+  type: NodeRecord['__typename'],
+  id: string,
+  info?: GraphQLResolveInfo,
+): Promise<NodeRecord> {
+  const n = await (info && needsText(selectionOf(info)) ? ctx.loaders.nodeWithText : ctx.loaders.node).load(
+    id,
+  );
   if (!n || n.__typename !== type) throw notFound(type.toLowerCase(), id);
   return n;
 }
@@ -76,9 +85,10 @@ function searchedText(node: NodeRecord): [string, string] {
 export const query: QueryResolvers = {
   health,
 
-  plans: async (_p, { level, region, kind, first, after }, { store }) => {
+  plans: async (_p, { level, region, kind, first, after }, { store }, info) => {
     const { offset, limit } = pageArgs(first, after);
     const [row] = await store.read<{ totalCount: number; nodes: NodeRecord[] }>('api/plans', {
+      withText: needsText(at(selectionOf(info), 'nodes')),
       level: lower(level),
       kind: lower(kind),
       region: region ?? null,
@@ -92,15 +102,25 @@ export const query: QueryResolvers = {
     };
   },
 
-  plan: (_p, { id }, ctx) => nodeOfType(ctx, 'Plan', id),
-  action: (_p, { id }, ctx) => nodeOfType(ctx, 'Action', id),
-  measure: (_p, { id }, ctx) => nodeOfType(ctx, 'Measure', id),
+  plan: (_p, { id }, ctx, info) => nodeOfType(ctx, 'Plan', id, info),
+  action: (_p, { id }, ctx, info) => nodeOfType(ctx, 'Action', id, info),
+  measure: (_p, { id }, ctx, info) => nodeOfType(ctx, 'Measure', id, info),
   indicator: (_p, { id }, ctx) => nodeOfType(ctx, 'Indicator', id),
 
-  nationalPlans: async (_p, _a, { store }) =>
-    (await store.read<{ node: NodeRecord }>('api/national-plans', { id: null })).map((r) => r.node),
-  nationalPlan: async (_p, { id }, { store }) =>
-    (await store.read<{ node: NodeRecord }>('api/national-plans', { id: id ?? null }))[0]?.node ?? null,
+  nationalPlans: async (_p, _a, { store }, info) =>
+    (
+      await store.read<{ node: NodeRecord }>('api/national-plans', {
+        id: null,
+        withText: needsText(selectionOf(info)),
+      })
+    ).map((r) => r.node),
+  nationalPlan: async (_p, { id }, { store }, info) =>
+    (
+      await store.read<{ node: NodeRecord }>('api/national-plans', {
+        id: id ?? null,
+        withText: needsText(selectionOf(info)),
+      })
+    )[0]?.node ?? null,
   indicators: async (_p, _a, { store }) =>
     (await store.read<{ node: NodeRecord }>('api/indicators')).map((r) => r.node),
   regions: async (_p, { kind }, { store }) =>
@@ -108,15 +128,20 @@ export const query: QueryResolvers = {
   agencies: async (_p, _a, { store }) =>
     (await store.read<{ node: NodeRecord }>('api/agencies')).map((r) => r.node),
 
-  trace: async (_p, { measureId }, { store }) => {
-    const [row] = await store.read<TraceRecord>('api/trace', { measureId });
+  trace: async (_p, { measureId }, { store }, info) => {
+    const sel = selectionOf(info);
+    const flags = projection(
+      [at(sel, 'measure'), at(sel, 'path', 'node'), at(sel, 'planChain', 'node')],
+      [at(sel, 'path', 'link'), at(sel, 'planChain', 'link'), at(sel, 'otherLinks')],
+    );
+    const [row] = await store.read<TraceRecord>('api/trace', { measureId, ...flags });
     if (!row) throw notFound('measure', measureId);
     if (row.measure.national)
       throw badInput(`${measureId} is a national task; trace starts from a local measure`);
     return row;
   },
 
-  implementations: async (_p, { of, nationalTaskId, planIds, first, after }, { store }) => {
+  implementations: async (_p, { of, nationalTaskId, planIds, first, after }, { store }, info) => {
     const id = of ?? nationalTaskId;
     if (!id) throw badInput('implementations needs `of`: the id of a measure of any level');
     const { offset, limit } = pageArgs(first, after);
@@ -124,7 +149,13 @@ export const query: QueryResolvers = {
       totalCount: number;
       nodes: LinkRecord[];
       levels: { level: string; count: number }[];
-    }>('api/implementations', { taskId: id, planIds: planIds ?? null, offset, limit });
+    }>('api/implementations', {
+      taskId: id,
+      planIds: planIds ?? null,
+      offset,
+      limit,
+      ...projection([], [at(selectionOf(info), 'nodes')]),
+    });
     if (!row) throw notFound('measure', id);
     return {
       nodes: row.nodes,
@@ -134,8 +165,13 @@ export const query: QueryResolvers = {
     };
   },
 
-  coverage: async (_p, { planId, of }, { store }) => {
-    const [row] = await store.read<CoverageRecord>('api/coverage', { planId, of: of ?? null });
+  coverage: async (_p, { planId, of }, { store }, info) => {
+    const sel = selectionOf(info);
+    const flags = projection(
+      [at(sel, 'plan'), at(sel, 'national'), at(sel, 'tasks', 'task'), at(sel, 'tasks', 'action')],
+      [at(sel, 'tasks', 'best')],
+    );
+    const [row] = await store.read<CoverageRecord>('api/coverage', { planId, of: of ?? null, ...flags });
     if (!row) throw notFound(of ? 'plan or upper plan' : 'plan', of ? `${planId} or ${of}` : planId);
     return row;
   },

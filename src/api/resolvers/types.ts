@@ -9,6 +9,7 @@ import type {
   SearchKind,
   SectionKind,
 } from '../__generated__/resolvers-types.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context.js';
 import { statusLoader } from '../loaders.js';
 import type {
@@ -20,18 +21,30 @@ import type {
   TraceRecord,
   TraceStepRecord,
 } from '../records.js';
+import { needsEvidence, needsText, selectionOf } from './projection.js';
 
 /** Graph values are lower case (plan, provincial); GraphQL enum values upper case. */
 const upper = <T extends string>(s: unknown): T => String(s).toUpperCase() as T;
 const num = (x: unknown, fallback = 0) => (typeof x === 'number' ? x : fallback);
 const str = (x: unknown) => (typeof x === 'string' ? x : null);
 
-async function nodeOf(ctx: ApiContext, id: string | null | undefined): Promise<NodeRecord | null> {
-  return id ? ctx.loaders.node.load(id) : null;
+/** The node loader the field's selection needs: with long texts only when it shows them. */
+const nodeLoader = (ctx: ApiContext, info?: GraphQLResolveInfo) =>
+  info && needsText(selectionOf(info)) ? ctx.loaders.nodeWithText : ctx.loaders.node;
+
+/** Links with their evidence only when the field's selection shows it. */
+const withEvidence = (info: GraphQLResolveInfo) => needsEvidence(selectionOf(info));
+
+async function nodeOf(
+  ctx: ApiContext,
+  id: string | null | undefined,
+  info?: GraphQLResolveInfo,
+): Promise<NodeRecord | null> {
+  return id ? nodeLoader(ctx, info).load(id) : null;
 }
 
-async function required(ctx: ApiContext, id: string): Promise<NodeRecord> {
-  const n = await ctx.loaders.node.load(id);
+async function required(ctx: ApiContext, id: string, info?: GraphQLResolveInfo): Promise<NodeRecord> {
+  const n = await nodeLoader(ctx, info).load(id);
   if (!n) throw new Error(`dangling reference to ${id}`);
   return n;
 }
@@ -100,16 +113,30 @@ function tracePath(t: TraceRecord): TraceStepRecord[] {
   return steps;
 }
 
-const implementsOf = async (n: NodeRecord, includeRejected: boolean | null | undefined, ctx: ApiContext) =>
-  (await ctx.loaders.linksFrom.load(n.id)).filter((l) => includeRejected || l.review !== 'REJECT');
+const implementsOf = async (
+  n: NodeRecord,
+  includeRejected: boolean | null | undefined,
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+) =>
+  (await (withEvidence(info) ? ctx.loaders.linksFromWithEvidence : ctx.loaders.linksFrom).load(n.id)).filter(
+    (l) => includeRejected || l.review !== 'REJECT',
+  );
+
+const linksTo = (ctx: ApiContext, id: string, info: GraphQLResolveInfo) =>
+  (withEvidence(info) ? ctx.loaders.linksToWithEvidence : ctx.loaders.linksTo).load(id);
 
 /** National tasks the plan has at least one (non-rejected) link to. */
 const coveredTasks = (c: CoverageRecord) => c.tasks.filter((t) => t.links.length > 0).length;
 
 const provisionFields = {
   source: (n: NodeRecord) => sourceOf(n),
-  implements: (n: NodeRecord, args: { includeRejected?: boolean | null }, ctx: ApiContext) =>
-    implementsOf(n, args.includeRejected, ctx),
+  implements: (
+    n: NodeRecord,
+    args: { includeRejected?: boolean | null },
+    ctx: ApiContext,
+    info: GraphQLResolveInfo,
+  ) => implementsOf(n, args.includeRejected, ctx, info),
 };
 
 export const typeResolvers: Resolvers = {
@@ -124,22 +151,35 @@ export const typeResolvers: Resolvers = {
     level: (p) => upper<PlanLevel>(p.level),
     national: (p) => p.national === true,
     region: (p, _a, ctx) => nodeOf(ctx, str(p.regionCode)),
-    actions: async (p, { kind }, ctx) =>
-      (await ctx.loaders.actions.load(p.id)).filter((a) => !kind || upper<SectionKind>(a.kind) === kind),
+    actions: async (p, { kind }, ctx, info) =>
+      (
+        await (needsText(selectionOf(info)) ? ctx.loaders.actionsWithText : ctx.loaders.actions).load(p.id)
+      ).filter((a) => !kind || upper<SectionKind>(a.kind) === kind),
     targets: (p, _a, ctx) => ctx.loaders.targets.load(p.id),
     agencies: (p, _a, ctx) => ctx.loaders.agencies.load(p.id),
     regions: (p, _a, ctx) => ctx.loaders.regions.load(p.id),
-    interprets: async (p, _a, ctx) => nodeOf(ctx, (await ctx.loaders.interpretations.load(p.id))?.interprets),
-    interpretedBy: async (p, _a, ctx) =>
+    interprets: async (p, _a, ctx, info) =>
+      nodeOf(ctx, (await ctx.loaders.interpretations.load(p.id))?.interprets, info),
+    interpretedBy: async (p, _a, ctx, info) =>
       Promise.all(
-        ((await ctx.loaders.interpretations.load(p.id))?.interpretedBy ?? []).map((id) => required(ctx, id)),
+        ((await ctx.loaders.interpretations.load(p.id))?.interpretedBy ?? []).map((id) =>
+          required(ctx, id, info),
+        ),
       ),
-    parent: async (p, _a, ctx) => nodeOf(ctx, (await ctx.loaders.cascade.load(p.id))?.parentId),
+    parent: async (p, _a, ctx, info) => nodeOf(ctx, (await ctx.loaders.cascade.load(p.id))?.parentId, info),
     parentLink: async (p, _a, ctx) => (await ctx.loaders.cascade.load(p.id))?.parentLink ?? null,
-    children: async (p, _a, ctx) =>
-      Promise.all(((await ctx.loaders.cascade.load(p.id))?.childIds ?? []).map((id) => required(ctx, id))),
-    nationalPlan: async (p, _a, ctx) =>
-      p.national === true ? p : nodeOf(ctx, (await ctx.loaders.cascade.load(p.id))?.nationalPlanId),
+    children: async (p, _a, ctx, info) =>
+      Promise.all(
+        ((await ctx.loaders.cascade.load(p.id))?.childIds ?? []).map((id) => required(ctx, id, info)),
+      ),
+    nationalPlan: async (p, _a, ctx, info) =>
+      p.national === true && (p.preamble != null || !needsText(selectionOf(info)))
+        ? p
+        : nodeOf(
+            ctx,
+            p.national === true ? p.id : (await ctx.loaders.cascade.load(p.id))?.nationalPlanId,
+            info,
+          ),
     missingParent: async (p, _a, ctx) => (await ctx.loaders.cascade.load(p.id))?.missingParent ?? null,
     obligations: (p, _a, ctx) => ctx.loaders.obligations.load(p.id),
     format: (p) => str(p.format),
@@ -147,26 +187,28 @@ export const typeResolvers: Resolvers = {
 
   Action: {
     ...provisionFields,
-    plan: (a, _x, ctx) => required(ctx, String(a.plan)),
+    plan: (a, _x, ctx, info) => required(ctx, String(a.plan), info),
     kind: (a) => upper<SectionKind>(a.kind),
     confidence: (a) => (a.confidence as 'H' | 'M' | 'L' | null) ?? null,
     keywords: (a) => (a.keywords as string[] | undefined) ?? [],
-    measures: (a, _x, ctx) => ctx.loaders.measures.load(a.id),
+    measures: (a, _x, ctx, info) =>
+      (needsText(selectionOf(info)) ? ctx.loaders.measuresWithText : ctx.loaders.measures).load(a.id),
     targets: (a, _x, ctx) => ctx.loaders.targets.load(a.id),
-    implementedBy: (a, _x, ctx) => ctx.loaders.linksTo.load(a.id),
+    implementedBy: (a, _x, ctx, info) => linksTo(ctx, a.id, info),
   },
 
   Measure: {
     ...provisionFields,
-    plan: (m, _x, ctx) => required(ctx, String(m.plan)),
-    action: async (m, _x, ctx) => required(ctx, (await ctx.loaders.parents.load(m.id))?.actionId ?? ''),
+    plan: (m, _x, ctx, info) => required(ctx, String(m.plan), info),
+    action: async (m, _x, ctx, info) =>
+      required(ctx, (await ctx.loaders.parents.load(m.id))?.actionId ?? '', info),
     confidence: (m) => (m.confidence as 'H' | 'M' | 'L' | null) ?? null,
     keywords: (m) => (m.keywords as string[] | undefined) ?? [],
     items: (m) => (m.items as string[] | undefined) ?? [],
     targets: (m, _x, ctx) => ctx.loaders.targets.load(m.id),
     regions: (m, _x, ctx) => ctx.loaders.regions.load(m.id),
     agencies: (m, _x, ctx) => ctx.loaders.agencies.load(m.id),
-    implementedBy: (m, _x, ctx) => ctx.loaders.linksTo.load(m.id),
+    implementedBy: (m, _x, ctx, info) => linksTo(ctx, m.id, info),
   },
 
   Indicator: {
@@ -179,9 +221,9 @@ export const typeResolvers: Resolvers = {
     name: (r) => String(r.name),
     kind: (r) => upper<RegionKind>(r.kind),
     parent: async (r, _x, ctx) => nodeOf(ctx, (await ctx.loaders.regionNeighbours.load(r.id))?.parentId),
-    plans: async (r, _x, ctx) =>
+    plans: async (r, _x, ctx, info) =>
       Promise.all(
-        ((await ctx.loaders.regionNeighbours.load(r.id))?.planIds ?? []).map((id) => required(ctx, id)),
+        ((await ctx.loaders.regionNeighbours.load(r.id))?.planIds ?? []).map((id) => required(ctx, id, info)),
       ),
   },
 
@@ -194,29 +236,33 @@ export const typeResolvers: Resolvers = {
 
   AgencyRole: {
     agency: (r, _x, ctx) => required(ctx, r.agencyId),
-    plan: async (r, _x, ctx) => {
-      const owner = await nodeOf(ctx, r.ownerId);
-      return owner?.__typename === 'Plan' ? owner : nodeOf(ctx, str(owner?.plan));
+    plan: async (r, _x, ctx, info) => {
+      const owner = await nodeOf(ctx, r.ownerId, info);
+      return owner?.__typename === 'Plan' ? owner : nodeOf(ctx, str(owner?.plan), info);
     },
   },
 
   Alignment: {
-    from: (l, _x, ctx) => required(ctx, l.fromId),
-    to: (l, _x, ctx) => required(ctx, l.toId),
+    from: (l, _x, ctx, info) => required(ctx, l.fromId, info),
+    to: (l, _x, ctx, info) => required(ctx, l.toId, info),
     toLevel: async (l, _x, ctx) => {
       const to = await nodeOf(ctx, l.toId);
       const plan = to?.__typename === 'Plan' ? to : await nodeOf(ctx, str(to?.plan));
       return plan?.level ? upper<PlanLevel>(plan.level) : null;
     },
-    via: (l, _x, ctx) => Promise.all((l.via ?? []).map((id) => required(ctx, id))),
+    via: (l, _x, ctx, info) => Promise.all((l.via ?? []).map((id) => required(ctx, id, info))),
     method: (l) => upper<AlignmentMethod>(l.method),
     evidence: (l) => JSON.parse(l.evidence) as EvidenceRecord[],
     review: (l) =>
       l.review
         ? { decision: l.review as 'CONFIRM' | 'REJECT', note: l.reviewNote ?? null, at: l.reviewedAt ?? '' }
         : null,
-    source: async (l, _x, ctx) => {
-      const from = await nodeOf(ctx, l.fromId);
+    source: async (l, _x, ctx, info) => {
+      // The source's own selection: its text (and a plan's `end`, the preamble's length) needs the texts.
+      const sel = selectionOf(info);
+      const from = await (
+        sel.has('text') || sel.has('end') ? ctx.loaders.nodeWithText : ctx.loaders.node
+      ).load(l.fromId);
       return from ? sourceOf(from) : null;
     },
   },
@@ -224,14 +270,14 @@ export const typeResolvers: Resolvers = {
   Evidence: { quotedFrom: (e) => e.source },
 
   Candidate: {
-    task: (c, _x, ctx) => required(ctx, c.to),
+    task: (c, _x, ctx, info) => required(ctx, c.to, info),
     evidence: (c) => c.evidence as EvidenceRecord[],
   },
 
   Target: {
     indicator: (t, _x, ctx) => required(ctx, t.indicatorId),
-    owner: (t, _x, ctx) => required(ctx, t.ownerId),
-    plan: (t, _x, ctx) => required(ctx, t.planId),
+    owner: (t, _x, ctx, info) => required(ctx, t.ownerId, info),
+    plan: (t, _x, ctx, info) => required(ctx, t.planId, info),
     cumulative: (t) => t.cumulative === true,
   },
 
@@ -254,7 +300,7 @@ export const typeResolvers: Resolvers = {
 
   Obligation: {
     obligedLevel: (o) => (o.obligedLevel ? upper<PlanLevel>(o.obligedLevel) : null),
-    owner: (o, _x, ctx) => required(ctx, o.ownerId),
+    owner: (o, _x, ctx, info) => required(ctx, o.ownerId, info),
     source: (o) => ({
       file: o.file,
       sha256: o.sha256,
@@ -276,7 +322,7 @@ export const typeResolvers: Resolvers = {
 
   ObligationStatus: {
     region: (s, _x, ctx) => nodeOf(ctx, s.regionId),
-    plan: (s, _x, ctx) => nodeOf(ctx, s.planId),
+    plan: (s, _x, ctx, info) => nodeOf(ctx, s.planId, info),
     status: (s) => upper<'ON_TIME'>(s.status),
     obligation: (s) => {
       if (!s.obligation) throw new Error('status without its obligation');

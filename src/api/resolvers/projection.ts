@@ -1,0 +1,53 @@
+// What a query selected decides what its Cypher reads: long texts (text, textSimplified, items, a
+// plan's preamble) only when a field that shows them is selected, a link's evidence only when
+// `evidence` is. A small walk of the resolver's selection set (fragments and inline fragments merged);
+// the answers become the `$withText` / `$withEvidence` parameters of the cypher/api files.
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+
+/** The selected fields under a field, by name (aliases merged), each with its own selection. */
+export type Selection = Map<string, Selection>;
+
+function collect(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Selection): Selection {
+  for (const s of set?.selections ?? []) {
+    if (s.kind === 'Field') {
+      const sub = into.get(s.name.value) ?? new Map();
+      into.set(s.name.value, collect(s.selectionSet, info, sub));
+    } else if (s.kind === 'InlineFragment') collect(s.selectionSet, info, into);
+    else collect(info.fragments[s.name.value]?.selectionSet, info, into);
+  }
+  return into;
+}
+
+/** The selection of the field being resolved. */
+export function selectionOf(info: GraphQLResolveInfo): Selection {
+  const into: Selection = new Map();
+  for (const f of info.fieldNodes as readonly FieldNode[]) collect(f.selectionSet, info, into);
+  return into;
+}
+
+/** The selection at a path below (`['path', 'node']`); empty when not selected. */
+export function at(sel: Selection, ...path: string[]): Selection {
+  let s: Selection | undefined = sel;
+  for (const p of path) s = s?.get(p);
+  return s ?? new Map();
+}
+
+const TEXT_FIELDS = ['text', 'textSimplified', 'items'];
+
+/**
+ * Whether a node's selection needs its long texts: its text fields, or its source's text (a plan's
+ * source `end` is its preamble's length, so that needs the text too).
+ */
+export function needsText(node: Selection): boolean {
+  if (TEXT_FIELDS.some((f) => node.has(f))) return true;
+  const source = node.get('source');
+  return !!source && (source.has('text') || source.has('end'));
+}
+
+/** Whether a link's selection needs its evidence. */
+export const needsEvidence = (link: Selection): boolean => link.has('evidence');
+
+/** The projection parameters of a query whose nodes and links are at these selections. */
+export function projection(nodes: Selection[], links: Selection[] = []) {
+  return { withText: nodes.some(needsText), withEvidence: links.some(needsEvidence) };
+}
