@@ -38,7 +38,9 @@ function schedules<T>(items: T[]): T[][][] {
     for (const s of splits(p)) {
       // Batches are sets: [a,b] then [c] is the same schedule as [b,a] then [c].
       const key = JSON.stringify(s.map((b) => [...b].map(String).sort()));
-      if (!seen.has(key)) (seen.add(key), out.push(s));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(s);
     }
   return out;
 }
