@@ -10,7 +10,8 @@ import { align, loadNational, NationalIndex } from '../src/align/index.js';
 import { defaultCalibrationFile, formatReliability, readCalibration } from '../src/align/calibration.js';
 import { evaluateLabels, type LabelledQuality } from '../src/align/evaluate.js';
 import { candidatesOf, examples, fit, FOLDS, L2, weighSeeds } from '../src/align/fit.js';
-import { labelsOf, readLabelledDocuments, readLabels, type Labels, type Split } from '../src/align/labels.js';
+import { labelsOf, readLabels, type Labels, type Split } from '../src/align/labels.js';
+import { readLabelledDocuments } from '../src/pipeline/labelled.js';
 import type { PolicyDocument } from '../src/model/document.js';
 import { packageRoot } from '../src/paths.js';
 

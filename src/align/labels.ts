@@ -9,8 +9,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { PolicyDocument } from '../model/document.js';
-import { describeRejected, readDocuments } from '../pipeline/documents.js';
 import { readGold } from './evaluate.js';
 
 export type Split = 'seeds' | 'tuning' | 'heldout';
@@ -176,21 +174,6 @@ export function readLabels(root: string, sources: LabelSources = defaultLabelSou
     }
   }
   return labels;
-}
-
-/** The labelled documents of each split, parsed (a split is aligned as one batch: plans with their interpretations). */
-export async function readLabelledDocuments(
-  labels: Labels,
-  splits: Split[],
-): Promise<Map<Split, PolicyDocument[]>> {
-  const out = new Map<Split, PolicyDocument[]>();
-  for (const split of splits) {
-    const files = labels.documents.filter((d) => d.split === split && existsSync(d.file)).map((d) => d.file);
-    const { documents, rejected } = await readDocuments(files);
-    for (const r of rejected) process.stderr.write(`${describeRejected(r)}\n`);
-    out.set(split, documents);
-  }
-  return out;
 }
 
 /** The labels of some splits only. */

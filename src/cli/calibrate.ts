@@ -30,7 +30,8 @@ import {
   type Example,
   type Review,
 } from '../align/fit.js';
-import { labelsOf, readLabelledDocuments, readLabels } from '../align/labels.js';
+import { labelsOf, readLabels } from '../align/labels.js';
+import { readLabelledDocuments } from '../pipeline/labelled.js';
 import { loadConfig } from '../config.js';
 import { inTransaction } from '../graph/driver.js';
 import { cypher } from '../graph/cypher.js';
