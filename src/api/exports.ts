@@ -6,6 +6,8 @@
 //   /export/matrix.csv|xlsx                   national tasks × local plans: link counts and best scores
 //   /export/correspondence.csv|xlsx?plan=ID   every measure of the plan → the national tasks it implements
 //   /export/plan.graphml?plan=ID              the plan's neighbourhood, for Gephi or yEd
+//   /export/status.csv|xlsx?plan=ID[&asOf=D]  the status board: every government a plan obligation of
+//                                             the plan obliges, its plan issued on time, late, or not
 //
 // CSV is UTF-8 with a BOM (so spreadsheet programs read the Chinese right) and CRLF line ends; an unknown
 // plan answers 404 with a JSON body.
@@ -284,12 +286,72 @@ export async function planGraphml(store: GraphStore, planId: unknown): Promise<s
   return `${lines.join('\n')}\n`;
 }
 
-export function exportRoutes(store: GraphStore): express.Router {
+interface StatusRow {
+  obligation: {
+    due: string;
+    dueText: string;
+    subject: string | null;
+    what: string;
+    text: string;
+    line: number;
+  };
+  status: {
+    regionId: string;
+    regionName: string | null;
+    planId: string | null;
+    issuedOn: string | null;
+    status: string;
+  };
+}
+
+/** The status board (cypher/api/status.cypher) as a table, judged against `asOf` (default `today`). */
+export async function statusTable(
+  store: GraphStore,
+  planId: unknown,
+  asOf: unknown,
+  today: string,
+): Promise<Table> {
+  const plan = await planOf(store, planId);
+  if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)))
+    throw new BadRequest('asOf must be a date like 2025-07-01');
+  const rows = await store.read<StatusRow>('api/status', { planId: plan.id, today: asOf ?? today });
+  return {
+    name: 'status',
+    columns: [
+      'region_id',
+      'region',
+      'status',
+      'due',
+      'issued_on',
+      'plan_id',
+      'what',
+      'subject',
+      'obligation',
+      'line',
+    ],
+    rows: rows.map(({ obligation: o, status: s }): Cell[] => [
+      s.regionId,
+      s.regionName,
+      s.status.toUpperCase(),
+      o.due,
+      s.issuedOn,
+      s.planId,
+      o.what,
+      o.subject,
+      o.text,
+      Number(o.line),
+    ]),
+  };
+}
+
+/** `today`: the date obligations are judged against (PLANTRACE_TODAY); unset, the current date. */
+export function exportRoutes(store: GraphStore, today?: string): express.Router {
   const router = express.Router();
   const tables: Record<string, (q: express.Request['query']) => Promise<Table>> = {
     coverage: (q) => coverageTable(store, q.plan),
     matrix: () => matrixTable(store),
     correspondence: (q) => correspondenceTable(store, q.plan),
+    status: (q) => statusTable(store, q.plan, q.asOf, today ?? new Date().toISOString().slice(0, 10)),
   };
   const suffix = (q: express.Request['query']) =>
     typeof q.plan === 'string' && q.plan ? `-${q.plan.replace(/[^\p{L}\p{N}_-]+/gu, '_')}` : '';

@@ -121,7 +121,7 @@ export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Pr
       res.status(httpStatusOf[code]).json(errorBody(code, typed?.message ?? 'internal error'));
     }
   });
-  app.use('/export', exportRoutes(store));
+  app.use('/export', exportRoutes(store, cfg.PLANTRACE_TODAY));
   app.use(
     '/graphql',
     jsonOnly,

@@ -174,6 +174,26 @@ describe('the cascade through the API', () => {
     );
   });
 
+  it('exports the status board as CSV', async () => {
+    const res = await fetch(
+      `${api.base}/export/status.csv?plan=${encodeURIComponent('鄂政发-2024-19')}&asOf=2025-12-01`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('region_id,region,status,due,issued_on,plan_id,what,subject,obligation,line');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows.map((r) => [r[1], r[2]]).sort()).toEqual([
+      ['宜昌市', 'LATE'],
+      ['武汉市', 'ON_TIME'],
+      ['襄阳市', 'OVERDUE'],
+    ]);
+    expect((await fetch(`${api.base}/export/status.csv?plan=nope`)).status).toBe(404);
+  });
+
   it("lists a plan's obligations with what is due, by when and from whom", async () => {
     const d =
       await ok(`{ obligations(planId: "鄂政发-2024-19", asOf: "2025-12-01") { due what subject planDue obligedLevel
