@@ -39,7 +39,10 @@ async function wipe(d: Driver) {
   // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
   const session = d.session({ database: db });
   try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    // Relationships first, then nodes: a DETACH DELETE batch can meet relationships another batch
+    // already removed (seen as a failed commit on a large graph).
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   } finally {
     await session.close();
   }
