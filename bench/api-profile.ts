@@ -1,4 +1,4 @@
-// npm run bench:api:profile — PROFILE of the API's hot Cypher (trace, coverage, search, implementations,
+// npx tsx bench/api-profile.ts — PROFILE of the API's hot Cypher (trace, coverage, search, implementations,
 // nodes-by-id, links-from) on a loaded graph (the seeds + BENCH_PLANS generated plans, a Neo4j of its
 // own): total db hits, rows out, and the operators that cost the most. The figures in docs/api-speed.md.
 import type { ProfiledPlan } from 'neo4j-driver';

@@ -5,7 +5,7 @@
 //   (c) the same Cypher through neo4j-driver in this process — the limit, no HTTP at all;
 // and the peer: @neo4j/graphql (its own process) against plantrace on the same nested read
 // (plan → actions → measures → the titles of what they IMPLEMENT). The graph: the seeds and BENCH_PLANS
-// generated plans in a Neo4j of the bench's own (.neo4j-bench, ports 7690/7477).
+// generated plans in a Neo4j of the bench's own (.neo4j-bench-api, ports 7694/7481; API on 4190, peer on 4191).
 // The last line: `api: trace c64 N req/s; p50 H× neo4j-http, R× raw; peer P×`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -18,10 +18,10 @@ import { packageRoot } from '../src/paths.js';
 import { benchGraph } from './api-graph.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const PLANS = Number(process.env.BENCH_PLANS ?? 200);
+const PLANS = Number(process.env.BENCH_PLANS ?? 100);
 const CONCURRENCY = [1, 16, 64];
-const API_PORT = 4090;
-const PEER_PORT = 4091;
+const API_PORT = 4190;
+const PEER_PORT = 4191;
 
 const PLAN = '沪府发-2024-12';
 // Each question: the GraphQL document, and the Cypher file with the parameters the resolver sends for it
@@ -65,9 +65,13 @@ const median = (xs: number[]) =>
   );
 
 async function waitFor(url: string, init?: RequestInit): Promise<void> {
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 600; i++) {
     const up = await fetch(url, init).then(
-      (r) => r.status < 500,
+      (r) => {
+        if (r.status >= 500 && i % 50 === 49)
+          void r.text().then((t) => process.stderr.write(`${url}: ${r.status} ${t}\n`));
+        return r.status < 500;
+      },
       () => false,
     );
     if (up) return;
@@ -82,7 +86,7 @@ async function load(url: string, body: string, headers: Record<string, string>, 
   return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average } satisfies Figures;
 }
 
-const g = await benchGraph('.neo4j-bench', 7690, 7477, PLANS);
+const g = await benchGraph('.neo4j-bench-api', 7694, 7481, PLANS);
 const children: ChildProcess[] = [];
 try {
   const env = {
@@ -96,7 +100,7 @@ try {
   children.push(
     spawn(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'src/cli/main.ts'), 'serve'], {
       env: { ...env, PORT: String(API_PORT) },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'inherit'],
     }),
   );
   const apiUrl = `http://127.0.0.1:${API_PORT}/graphql`;
