@@ -72,7 +72,10 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
           void r.text().then((t) => process.stderr.write(`${url}: ${r.status} ${t}\n`));
         return r.status < 500;
       },
-      () => false,
+      (err: unknown) => {
+        if (i % 50 === 49) process.stderr.write(`${url}: ${String((err as Error).cause ?? err)}\n`);
+        return false;
+      },
     );
     if (up) return;
     await new Promise((r) => setTimeout(r, 200));
