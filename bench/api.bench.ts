@@ -5,7 +5,7 @@
 //   (c) the same Cypher through neo4j-driver in this process — the limit, no HTTP at all;
 // and the peer: @neo4j/graphql (its own process) against plantrace on the same nested read
 // (plan → actions → measures → the titles of what they IMPLEMENT). The graph: the seeds and BENCH_PLANS
-// generated plans in a Neo4j of the bench's own (.neo4j-bench-api, ports 7694/7481; API on 4190, peer on 4191).
+// generated plans in a Neo4j of the bench's own (.neo4j-bench-api, ports 7694/7481; API on 4092, peer on 4093 (fetch refuses 4190: a "bad port").
 // The last line: `api: trace c64 N req/s; p50 H× neo4j-http, R× raw; peer P×`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -20,8 +20,8 @@ import { benchGraph } from './api-graph.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const PLANS = Number(process.env.BENCH_PLANS ?? 100);
 const CONCURRENCY = [1, 16, 64];
-const API_PORT = 4190;
-const PEER_PORT = 4191;
+const API_PORT = 4092;
+const PEER_PORT = 4093;
 
 const PLAN = '沪府发-2024-12';
 // Each question: the GraphQL document, and the Cypher file with the parameters the resolver sends for it
