@@ -5,7 +5,8 @@
 //   (c) the same Cypher through neo4j-driver in this process — the limit, no HTTP at all;
 // and the peer: @neo4j/graphql (its own process) against plantrace on the same nested read
 // (plan → actions → measures → the titles of what they IMPLEMENT). The graph: the seeds and BENCH_PLANS
-// generated plans in a Neo4j of the bench's own (.neo4j-bench-api, ports 7694/7481; API on 4092, peer on 4093 (fetch refuses 4190: a "bad port").
+// generated plans in a Neo4j of the bench's own (.neo4j-bench-api, ports 7694/7481; API on 4092, peer on 4093;
+// not 4190, which fetch refuses as a "bad port").
 // The last line: `api: trace c64 N req/s; p50 H× neo4j-http, R× raw; peer P×`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
