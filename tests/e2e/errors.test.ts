@@ -5,13 +5,11 @@
 import { gzipSync } from 'node:zlib';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { cursorAt, ErrorCode, httpStatusOf, isTimeout } from '../../src/api/errors.js';
 import { LIMITS } from '../../src/api/limits.js';
 import { createDriver } from '../../src/graph/driver.js';
-import { loadInputs } from '../../src/pipeline/load.js';
+import { loadedGraph } from '../support/graph.js';
 import { startTestApi, type RawResponse, type TestApi } from '../support/api.js';
-import { emptyGraph } from '../support/graph.js';
 
 const SH = '沪府发-2024-12';
 const KEY = 'test-key-errors';
@@ -19,11 +17,7 @@ const KEY = 'test-key-errors';
 let t: TestApi;
 const savedNodeEnv = process.env.NODE_ENV;
 beforeAll(async () => {
-  const cfg = loadConfig();
-  const driver = createDriver(cfg);
-  await emptyGraph(driver);
-  await loadInputs(driver, cfg.NEO4J_DATABASE, ['seeds']);
-  await driver.close();
+  await loadedGraph();
   // Express shows its stack-trace page unless NODE_ENV=production: the API must not, whatever it says.
   delete process.env.NODE_ENV;
   t = await startTestApi({ PLANTRACE_API_KEY: KEY });

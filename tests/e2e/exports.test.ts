@@ -4,22 +4,15 @@
 import { DOMParser } from 'linkedom';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createDriver } from '../../src/graph/driver.js';
-import { loadInputs } from '../../src/pipeline/load.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { emptyGraph, query } from '../support/graph.js';
+import { query, loadedGraph } from '../support/graph.js';
 
 const SH = '沪府发-2024-12';
 const ZJ = 'doc-003-ec6a7881f5664fda';
 let t: TestApi;
 
 beforeAll(async () => {
-  const cfg = loadConfig();
-  const driver = createDriver(cfg);
-  await emptyGraph(driver);
-  await loadInputs(driver, cfg.NEO4J_DATABASE, ['seeds']);
-  await driver.close();
+  await loadedGraph();
   t = await startTestApi({ PLANTRACE_API_KEY: 'export-test-key' });
 }, 180_000);
 

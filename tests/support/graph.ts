@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
+import { loadInputs } from '../../src/pipeline/load.js';
 
 export function testDriver(): { cfg: Config; driver: Driver } {
   const cfg = loadConfig();
@@ -22,6 +23,17 @@ export async function query<T = Record<string, unknown>>(
 
 export async function emptyGraph(driver: Driver): Promise<void> {
   await driver.executeQuery('MATCH (n) DETACH DELETE n');
+}
+
+/** An empty test graph with these documents loaded (default: the seeds), for tests of the API over it. */
+export async function loadedGraph(inputs: string[] = ['seeds']): Promise<void> {
+  const { cfg, driver } = testDriver();
+  try {
+    await emptyGraph(driver);
+    await loadInputs(driver, cfg.NEO4J_DATABASE, inputs);
+  } finally {
+    await driver.close();
+  }
 }
 
 /**
