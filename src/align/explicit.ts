@@ -227,15 +227,7 @@ export function explicitLinks(
           fromPlan = plan.id;
         } else from = { id: unit.id, titleSimplified: unit.title };
         const made = target(st, level);
-        if (made)
-          push(
-            made.list === 'sections'
-              ? out.sections
-              : made.list === 'measures'
-                ? out.measures
-                : out.measureSections,
-            link(from, fromPlan, { ...st, ...made }, unit, doc, index),
-          );
+        if (made) push(out[made.list], link(from, fromPlan, { ...st, ...made }, unit, doc, index));
       }
     }
     for (const row of tableRows(doc, plan?.id ?? doc.id, entries, local, generic, index))
@@ -246,15 +238,7 @@ export function explicitLinks(
     for (const unit of units(plan, true)) {
       for (const st of statements(unit, entries, index, true)) {
         const made = target(st, unit.kind);
-        if (made)
-          push(
-            made.list === 'sections'
-              ? out.sections
-              : made.list === 'measures'
-                ? out.measures
-                : out.measureSections,
-            link(unit.own!, plan.id, { ...st, ...made }, unit, plan, index),
-          );
+        if (made) push(out[made.list], link(unit.own!, plan.id, { ...st, ...made }, unit, plan, index));
       }
     }
     for (const row of tableRows(plan, plan.id, entries, planEntries(plan), generic, index))
@@ -272,7 +256,7 @@ function target(
   st: Statement,
   level: 'section' | 'measure',
 ): {
-  list: 'sections' | 'measures' | 'measureSections';
+  list: keyof ExplicitLinks;
   target: UpperEntry | Section;
   score: number;
   to: Evidence['to'];
