@@ -21,7 +21,8 @@ export function readGold(file: string): Gold {
   return Gold.parse(parse(readFileSync(file, 'utf8')));
 }
 
-export interface AlignmentQuality {
+/** The measure-level figures every evaluation reports. */
+export interface MeasureQuality {
   measures: number;
   precision: number;
   recall: number;
@@ -30,6 +31,9 @@ export interface AlignmentQuality {
   top1: number;
   /** Measures with no counterpart that were correctly left unaligned / all such measures. */
   noCounterpart: { correct: number; total: number };
+}
+
+export interface AlignmentQuality extends MeasureQuality {
   sectionAccuracy: number;
   errors: string[];
 }
@@ -86,13 +90,7 @@ export function evaluate(result: AlignmentResult, gold: Gold): AlignmentQuality 
   };
 }
 
-export interface LabelledQuality {
-  measures: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  top1: number;
-  noCounterpart: { correct: number; total: number };
+export interface LabelledQuality extends MeasureQuality {
   /** Labelled explicit statements found as explicit links (local → the national action or one of its tasks). */
   explicit: { found: number; total: number };
   /** Sections whose best link is one of their labelled national sections (or none when none). */
