@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  AlignmentMethod,
+  ReviewDecision,
+  SearchKind,
+  Source,
+  Target,
+  TraceStepKind,
+} from '../../src/api/__generated__/resolvers-types.js';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { loadInputs } from '../../src/pipeline/load.js';
@@ -16,16 +24,17 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const ok = async (
+/** The data of a query that must succeed, in the shape its selection gives (`T`, written by the caller). */
+const ok = async <T>(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-) => {
-  const res = await t.gql<Data>(query, variables, headers);
+): Promise<T> => {
+  const res = await t.gql<T>(query, variables, headers);
   expect(res.errors).toBeUndefined();
   return res.data!;
 };
+type Id = { id: string };
 const errorCode = async (
   query: string,
   variables: Record<string, unknown> = {},
@@ -34,88 +43,125 @@ const errorCode = async (
 
 describe('trace', () => {
   it('leads Shanghai’s 优化户籍和居住证政策 to 进一步深化户籍制度改革, its action and the national plan', async () => {
-    const d = await ok(`{ trace(measureId: "${SH}/a1/m1") {
+    const d = await ok<{
+      trace: {
+        measure: { title: string };
+        aligned: boolean;
+        path: {
+          kind: TraceStepKind;
+          node: { id: string; title: string };
+          link: {
+            score: number;
+            method: AlignmentMethod;
+            evidence: { kind: string; text: string; from: { start: number; end: number } | null }[];
+          } | null;
+        }[];
+      };
+    }>(`{ trace(measureId: "${SH}/a1/m1") {
       measure { title } aligned
       path { kind node { id title } link { score method evidence { kind text from { start end } } } } } }`);
     const tr = d.trace;
     expect(tr.measure.title).toBe('优化户籍和居住证政策');
-    expect(tr.path.map((s: Data) => [s.kind, s.node.id])).toEqual([
+    expect(tr.path.map((s) => [s.kind, s.node.id])).toEqual([
       ['TASK', '国发-2024-17/a1/m1'],
       ['ACTION', '国发-2024-17/a1'],
       ['PLAN', '国发-2024-17'],
     ]);
-    expect(tr.path[0].node.title).toBe('进一步深化户籍制度改革');
-    expect(tr.path[0].link.method).toBe('LEXICAL');
-    expect(tr.path[0].link.score).toBeGreaterThan(0.65);
-    expect(tr.path[0].link.evidence.some((e: Data) => e.kind === 'term' && e.text === '户籍')).toBe(true);
-    expect(tr.path[1].link.method).toBe('EXPLICIT'); // the interpretation says so
-    expect(tr.path[2].link.method).toBe('EXPLICIT'); // the plan cites the national plan
+    expect(tr.path[0]!.node.title).toBe('进一步深化户籍制度改革');
+    expect(tr.path[0]!.link!.method).toBe('LEXICAL');
+    expect(tr.path[0]!.link!.score).toBeGreaterThan(0.65);
+    expect(tr.path[0]!.link!.evidence.some((e) => e.kind === 'term' && e.text === '户籍')).toBe(true);
+    expect(tr.path[1]!.link!.method).toBe('EXPLICIT'); // the interpretation says so
+    expect(tr.path[2]!.link!.method).toBe('EXPLICIT'); // the plan cites the national plan
   });
 
   it('gives an empty path and the rejected candidates for a measure with no national counterpart', async () => {
-    const d = await ok(
-      `{ trace(measureId: "${SH}/a3/m1") { aligned path { kind } candidates { task { id } score } } }`,
-    );
+    const d = await ok<{
+      trace: { aligned: boolean; path: { kind: TraceStepKind }[]; candidates: { task: Id; score: number }[] };
+    }>(`{ trace(measureId: "${SH}/a3/m1") { aligned path { kind } candidates { task { id } score } } }`);
     expect(d.trace.aligned).toBe(false);
     expect(d.trace.path).toEqual([]);
     expect(d.trace.candidates.length).toBeGreaterThan(0);
-    expect(d.trace.candidates[0].score).toBeLessThan(0.65);
+    expect(d.trace.candidates[0]!.score).toBeLessThan(0.65);
   });
 
   it('shows the exact source text of a measure', async () => {
-    const d = await ok(`{ measure(id: "${SH}/a1/m1") { source { file line start end text } } }`);
-    expect(d.measure.source).toMatchObject({ file: '000_c51c4008d2d0f852.txt', line: 27 });
-    expect(d.measure.source.text.startsWith('优化户籍和居住证政策。')).toBe(true);
+    const d = await ok<{
+      measure: { source: Pick<Source, 'file' | 'line' | 'start' | 'end' | 'text'> } | null;
+    }>(`{ measure(id: "${SH}/a1/m1") { source { file line start end text } } }`);
+    expect(d.measure!.source).toMatchObject({ file: '000_c51c4008d2d0f852.txt', line: 27 });
+    expect(d.measure!.source.text.startsWith('优化户籍和居住证政策。')).toBe(true);
   });
 });
 
 describe('coverage, implementations, matrix', () => {
   it('reports Zhejiang’s coverage of the national tasks, with the gaps', async () => {
-    const d = await ok(`{ coverage(planId: "${ZJ}") { covered total ratio
+    const d = await ok<{
+      coverage: {
+        covered: number;
+        total: number;
+        ratio: number;
+        tasks: {
+          task: { id: string; title: string };
+          covered: boolean;
+          linkCount: number;
+          best: { from: Id; score: number }[];
+        }[];
+      };
+    }>(`{ coverage(planId: "${ZJ}") { covered total ratio
       tasks { task { id title } covered linkCount best { from { id } score } } } }`);
     const c = d.coverage;
     expect(c.total).toBe(20);
-    expect(c.covered).toBe(c.tasks.filter((x: Data) => x.covered).length);
+    expect(c.covered).toBe(c.tasks.filter((x) => x.covered).length);
     expect(c.ratio).toBeCloseTo(c.covered / 20);
-    const a1 = c.tasks.filter((x: Data) => x.task.id.startsWith('国发-2024-17/a1/'));
-    expect(a1.every((x: Data) => x.covered)).toBe(true);
-    const hukou = c.tasks.find((x: Data) => x.task.id === '国发-2024-17/a1/m1');
-    expect(hukou.best[0].from.id).toBe(`${ZJ}/a1/m6`); // 进一步放开放宽落户条件
-    expect(c.tasks.some((x: Data) => !x.covered)).toBe(true);
+    const a1 = c.tasks.filter((x) => x.task.id.startsWith('国发-2024-17/a1/'));
+    expect(a1.every((x) => x.covered)).toBe(true);
+    const hukou = c.tasks.find((x) => x.task.id === '国发-2024-17/a1/m1');
+    expect(hukou!.best[0]!.from.id).toBe(`${ZJ}/a1/m6`); // 进一步放开放宽落户条件
+    expect(c.tasks.some((x) => !x.covered)).toBe(true);
   });
 
   it('lists the local measures implementing a national task, filtered by plan and paginated', async () => {
-    const all = await ok(
+    type Froms = { implementations: { nodes: { from: Id }[] } };
+    const all = await ok<Froms & { implementations: { totalCount: number } }>(
       `{ implementations(nationalTaskId: "国发-2024-17/a1/m1") { totalCount nodes { from { id } } } }`,
     );
-    expect(all.implementations.nodes.map((n: Data) => n.from.id)).toEqual(
+    expect(all.implementations.nodes.map((n) => n.from.id)).toEqual(
       expect.arrayContaining([`${SH}/a1/m1`, `${ZJ}/a1/m6`]),
     );
-    const zj = await ok(
+    const zj = await ok<Froms>(
       `{ implementations(nationalTaskId: "国发-2024-17/a1/m1", planIds: ["${ZJ}"]) { nodes { from { id } } } }`,
     );
-    expect(zj.implementations.nodes.map((n: Data) => n.from.id)).toEqual([`${ZJ}/a1/m6`]);
-    const page = await ok(
+    expect(zj.implementations.nodes.map((n) => n.from.id)).toEqual([`${ZJ}/a1/m6`]);
+    type Scores = { implementations: { nodes: { score: number }[] } };
+    const page = await ok<
+      Scores & {
+        implementations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }
+    >(
       `{ implementations(nationalTaskId: "国发-2024-17/a3/m1", first: 1) { totalCount nodes { score } pageInfo { hasNextPage endCursor } } }`,
     );
     expect(page.implementations.nodes).toHaveLength(1);
     expect(page.implementations.pageInfo.hasNextPage).toBe(page.implementations.totalCount > 1);
-    const next = await ok(
+    const next = await ok<Scores>(
       `query($after: String) { implementations(nationalTaskId: "国发-2024-17/a3/m1", first: 1, after: $after) { nodes { score } } }`,
       {
         after: page.implementations.pageInfo.endCursor,
       },
     );
-    expect(next.implementations.nodes[0].score).toBeLessThanOrEqual(page.implementations.nodes[0].score);
+    expect(next.implementations.nodes[0]!.score).toBeLessThanOrEqual(page.implementations.nodes[0]!.score);
   });
 
   it('gives the task × plan matrix, also as CSV', async () => {
-    const d = await ok(
-      `{ alignmentMatrix { plans { id } rows { task { id } cells { planId links bestScore } } } }`,
-    );
-    expect(d.alignmentMatrix.plans.map((p: Data) => p.id).sort()).toEqual([ZJ, SH].sort());
-    const row = d.alignmentMatrix.rows.find((r: Data) => r.task.id === '国发-2024-17/a1/m1');
-    expect(row.cells.find((c: Data) => c.planId === ZJ).links).toBe(1);
+    const d = await ok<{
+      alignmentMatrix: {
+        plans: Id[];
+        rows: { task: Id; cells: { planId: string; links: number; bestScore: number | null }[] }[];
+      };
+    }>(`{ alignmentMatrix { plans { id } rows { task { id } cells { planId links bestScore } } } }`);
+    expect(d.alignmentMatrix.plans.map((p) => p.id).sort()).toEqual([ZJ, SH].sort());
+    const row = d.alignmentMatrix.rows.find((r) => r.task.id === '国发-2024-17/a1/m1');
+    expect(row!.cells.find((c) => c.planId === ZJ)!.links).toBe(1);
     const csv = await (
       await fetch(`${t.base}/alignment-matrix.csv?planIds=${encodeURIComponent(ZJ)}`)
     ).text();
@@ -130,10 +176,15 @@ describe('coverage, implementations, matrix', () => {
 
 describe('targets and search', () => {
   it('compares one quantity across plans whatever its phrasing', async () => {
-    const d = await ok(
+    const d = await ok<{
+      compareTargets: {
+        indicator: { id: string; name: string } | null;
+        targets: (Pick<Target, 'value' | 'unit' | 'comparator' | 'year'> & { plan: Id })[];
+      };
+    }>(
       `{ compareTargets(indicator: "城镇化率") { indicator { id name } targets { value unit comparator year plan { id } } } }`,
     );
-    expect(d.compareTargets.indicator.name).toBe('常住人口城镇化率');
+    expect(d.compareTargets.indicator!.name).toBe('常住人口城镇化率');
     expect(d.compareTargets.targets).toContainEqual({
       value: 77,
       unit: '%',
@@ -148,19 +199,26 @@ describe('targets and search', () => {
 
   it('finds the same hits for 随迁子女 and 隨遷子女, with marked snippets', async () => {
     const q = `query($text: String!) { search(text: $text, kinds: [MEASURE], first: 20) { totalCount nodes { kind snippet node { ... on Measure { id } } } } }`;
-    const simplified = await ok(q, { text: '随迁子女' });
-    const traditional = await ok(q, { text: '隨遷子女' });
-    const ids = (d: Data) => d.search.nodes.map((n: Data) => n.node.id);
+    type Hits = { search: { totalCount: number; nodes: { kind: SearchKind; snippet: string; node: Id }[] } };
+    const simplified = await ok<Hits>(q, { text: '随迁子女' });
+    const traditional = await ok<Hits>(q, { text: '隨遷子女' });
+    const ids = (d: Hits) => d.search.nodes.map((n) => n.node.id);
     expect(ids(simplified)).toEqual(ids(traditional));
     expect(ids(simplified)).toEqual(
       expect.arrayContaining([`${SH}/a1/m4`, `${ZJ}/a1/m3`, '国发-2024-17/a1/m4']),
     );
-    expect(simplified.search.nodes[0].snippet).toMatch(/<mark>(随迁子女|隨遷子女)<\/mark>/);
+    expect(simplified.search.nodes[0]!.snippet).toMatch(/<mark>(随迁子女|隨遷子女)<\/mark>/);
   });
 });
 
 describe('reviews and analysts’ links', () => {
   const review = `mutation($from: ID!, $to: ID!, $d: ReviewDecision!) { reviewAlignment(from: $from, to: $to, decision: $d, note: "checked") { method review { decision note at } } }`;
+  type Reviewed = {
+    reviewAlignment: {
+      method: AlignmentMethod;
+      review: { decision: ReviewDecision; note: string | null; at: string } | null;
+    };
+  };
 
   it('refuses mutations without the API key', async () => {
     expect(await errorCode(review, { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'CONFIRM' })).toBe(
@@ -177,33 +235,39 @@ describe('reviews and analysts’ links', () => {
 
   it('stores a rejection that wins over the aligner and survives a re-load', async () => {
     const h = { 'x-api-key': KEY };
-    const d = await ok(review, { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'REJECT' }, h);
+    const d = await ok<Reviewed>(review, { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'REJECT' }, h);
     expect(d.reviewAlignment.review).toMatchObject({ decision: 'REJECT', note: 'checked' });
     const cfg = loadConfig();
     const driver = createDriver(cfg);
     await loadInputs(driver, cfg.NEO4J_DATABASE, ['seeds'], { force: true });
     await driver.close();
-    const after = await ok(`{ coverage(planId: "${ZJ}") { tasks { task { id } linkCount } } }
+    const after = await ok<{
+      coverage: { tasks: { task: Id; linkCount: number }[] };
+    }>(`{ coverage(planId: "${ZJ}") { tasks { task { id } linkCount } } }
       # the rejected link is kept, flagged, and left out of analyses`);
-    expect(after.coverage.tasks.find((x: Data) => x.task.id === '国发-2024-17/a1/m1').linkCount).toBe(0);
-    const m = await ok(
+    expect(after.coverage.tasks.find((x) => x.task.id === '国发-2024-17/a1/m1')!.linkCount).toBe(0);
+    const m = await ok<{
+      measure: { implements: { to: Id; review: { decision: ReviewDecision } | null }[] } | null;
+    }>(
       `{ measure(id: "${ZJ}/a1/m6") { implements(includeRejected: true) { to { id } review { decision } } } }`,
     );
-    expect(m.measure.implements).toContainEqual({
+    expect(m.measure!.implements).toContainEqual({
       to: { id: '国发-2024-17/a1/m1' },
       review: { decision: 'REJECT' },
     });
-    await ok(review, { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'CONFIRM' }, h);
+    await ok<Reviewed>(review, { from: `${ZJ}/a1/m6`, to: '国发-2024-17/a1/m1', d: 'CONFIRM' }, h);
   });
 
   it('adds an analyst link that the trace then shows, and refuses a link the wrong way round', async () => {
     const h = { 'x-api-key': KEY };
     const add = `mutation($from: ID!, $to: ID!) { addAlignment(from: $from, to: $to, note: "承载区建设支撑产业园区提级") { method score review { decision } } }`;
-    const d = await ok(add, { from: `${SH}/a3/m1`, to: '国发-2024-17/a2/m2' }, h);
+    const d = await ok<{
+      addAlignment: { method: AlignmentMethod; score: number; review: { decision: ReviewDecision } | null };
+    }>(add, { from: `${SH}/a3/m1`, to: '国发-2024-17/a2/m2' }, h);
     expect(d.addAlignment).toMatchObject({ method: 'ANALYST', score: 1, review: { decision: 'CONFIRM' } });
-    const tr = await ok(
-      `{ trace(measureId: "${SH}/a3/m1") { aligned path { node { id } link { method } } } }`,
-    );
+    const tr = await ok<{
+      trace: { aligned: boolean; path: { node: Id; link: { method: AlignmentMethod } | null }[] };
+    }>(`{ trace(measureId: "${SH}/a3/m1") { aligned path { node { id } link { method } } } }`);
     expect(tr.trace.path[0]).toEqual({ node: { id: '国发-2024-17/a2/m2' }, link: { method: 'ANALYST' } });
     expect(await errorCode(add, { from: '国发-2024-17/a2/m2', to: `${SH}/a3/m1` }, h)).toBe('BAD_USER_INPUT');
     expect(await errorCode(add, { from: 'nope', to: '国发-2024-17/a2/m2' }, h)).toBe('NOT_FOUND');
@@ -229,10 +293,16 @@ describe('errors and limits', () => {
 
   it('answers nested lists with a few batched queries, not one per row (no N+1)', async () => {
     const before = t.api.store.queryCount;
-    const d = await ok(
+    const d = await ok<{
+      plans: {
+        nodes: {
+          actions: { measures: { targets: { value: number | null }[]; implements: { to: Id }[] }[] }[];
+        }[];
+      };
+    }>(
       `{ plans(first: 10) { nodes { actions { measures { targets { value } implements { to { id } } } } } } }`,
     );
-    const measures = d.plans.nodes.flatMap((p: Data) => p.actions.flatMap((a: Data) => a.measures)).length;
+    const measures = d.plans.nodes.flatMap((p) => p.actions.flatMap((a) => a.measures)).length;
     expect(measures).toBeGreaterThan(80);
     expect(t.api.store.queryCount - before).toBeLessThanOrEqual(6);
   });

@@ -1,11 +1,11 @@
 // The downloads at /export/ over HTTP, on the real server over the seeded test Neo4j: content types, the
 // BOM, row counts taken from the graph itself, XLSX files parsed back, GraphML parsed as XML, and 404 JSON
 // for an unknown plan.
-import { DOMParser } from 'linkedom';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { query, loadedGraph } from '../support/graph.js';
+import { elements, parseXml } from '../support/xml.js';
 
 const SH = '沪府发-2024-12';
 const ZJ = 'doc-003-ec6a7881f5664fda';
@@ -73,7 +73,7 @@ async function xlsx(path: string): Promise<unknown[][]> {
   expect(res.headers.get('content-type')).toBe(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
-  return (await readSheet(Buffer.from(await res.arrayBuffer()))) as unknown[][];
+  return readSheet(Buffer.from(await res.arrayBuffer()));
 }
 
 const count = async (cypher: string, params: Record<string, unknown> = {}) =>
@@ -183,8 +183,8 @@ describe('exports', () => {
     const res = await get(url('plan.graphml', SH));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
-    const doc = new DOMParser().parseFromString(await res.text(), 'text/xml');
-    const nodes = [...doc.querySelectorAll('node')].map((n) => n.getAttribute('id'));
+    const doc = parseXml(await res.text());
+    const nodes = elements(doc, 'node').map((n) => n.getAttribute('id'));
     const ids = new Set(nodes);
     expect(ids.size).toBe(nodes.length);
     const own = await query<{ id: string }>(
@@ -201,7 +201,7 @@ describe('exports', () => {
        RETURN m.id AS from, x.id AS to`,
       { p: SH },
     );
-    const edges = [...doc.querySelectorAll('edge')];
+    const edges = elements(doc, 'edge');
     const implementsEdges = edges.filter(
       (e) => e.querySelector('data[key="e_type"]')?.textContent === 'IMPLEMENTS',
     );

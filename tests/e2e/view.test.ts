@@ -64,9 +64,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-const hook = <T>(p: Page, name: string) => p.evaluate(`window.plantraceView.${name}`) as Promise<T>;
+const hook = <T>(p: Page, name: string) => p.evaluate<T>(`window.plantraceView.${name}`);
 const view = (params: Record<string, string> = {}) =>
-  `${t.base}/view/${Object.keys(params).length ? `?${new URLSearchParams(params)}` : ''}`;
+  `${t.base}/view/${Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : ''}`;
 
 /** Opens a URL and waits until the workbench has rendered it. */
 async function open(p: Page, url: string): Promise<void> {
@@ -93,12 +93,10 @@ async function rerender(p: Page, act: () => Promise<unknown>): Promise<void> {
 /** axe-core in the page: no serious or critical violation. */
 async function accessible(p: Page, name: string): Promise<void> {
   await p.addScriptTag({ path: AXE });
-  const violations = (await p.evaluate(`axe.run(document).then((r) =>
-    r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as {
-    id: string;
-    impact: string | null;
-    nodes: number;
-  }[];
+  const violations = await p.evaluate<{ id: string; impact: string | null; nodes: number }[]>(
+    `axe.run(document).then((r) =>
+    r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
+  );
   axeReport[name] = violations;
   expect(
     violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
