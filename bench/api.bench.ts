@@ -7,9 +7,13 @@
 // (plan → actions → measures → the titles of what they IMPLEMENT). The graph: the seeds and BENCH_PLANS
 // generated plans in a Neo4j of the bench's own (.neo4j-bench-api, ports 7694/7481; API on 4092, peer on 4093;
 // not 4190, which fetch refuses as a "bad port").
-// The last line: `api: trace c64 N req/s; p50 H× neo4j-http, R× raw; peer P×`.
+// The last line: `api: trace c64 N req/s; p50 H× neo4j-http, R× raw; peer P×`, where N is plantrace's
+// GraphQL req/s on trace at c = 64; H and R are the medians over the nine cells (3 questions × 3
+// concurrencies) of GraphQL p50 ÷ Neo4j HTTP p50 and GraphQL p50 ÷ raw driver p50 (below 1: plantrace is
+// faster); P is the median over c = 1, 16, 64 of plantrace req/s ÷ @neo4j/graphql req/s on the nested read
+// (above 1: plantrace serves more). BENCH_SECONDS (default 3) per cell; progress goes to stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { luceneQuery } from '../src/api/search.js';
@@ -19,6 +23,10 @@ import { packageRoot } from '../src/paths.js';
 import { benchGraph } from './api-graph.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const WARMUP_SECONDS = Math.min(SECONDS, 1);
+const started = performance.now();
+const progress = (what: string) =>
+  process.stderr.write(`[bench:api ${((performance.now() - started) / 1000).toFixed(0)} s] ${what}\n`);
 const PLANS = Number(process.env.BENCH_PLANS ?? 100);
 const CONCURRENCY = [1, 16, 64];
 const API_PORT = 4092;
@@ -84,13 +92,21 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function load(url: string, body: string, headers: Record<string, string>, connections: number) {
-  const r = await autocannon({ url, method: 'POST', connections, duration: SECONDS, headers, body });
+async function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  connections: number,
+  duration = SECONDS,
+) {
+  const r = await autocannon({ url, method: 'POST', connections, duration, headers, body });
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average } satisfies Figures;
 }
 
+progress(`starting Neo4j and loading the seeds + ${PLANS} generated plans`);
 const g = await benchGraph('.neo4j-bench-api', 7694, 7481, PLANS);
+progress('graph loaded; starting the API');
 const children: ChildProcess[] = [];
 try {
   const env = {
@@ -147,10 +163,11 @@ try {
     file: string,
     params: Record<string, unknown>,
     connections: number,
+    seconds = SECONDS,
   ): Promise<Figures> {
     const text = cypher(file);
     const times: number[] = [];
-    const end = performance.now() + SECONDS * 1000;
+    const end = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: connections }, async () => {
         while (performance.now() < end) {
@@ -161,18 +178,20 @@ try {
       }),
     );
     times.sort((a, b) => a - b);
-    return { p50: percentile(times, 50), p99: percentile(times, 99), rps: times.length / SECONDS };
+    return { p50: percentile(times, 50), p99: percentile(times, 99), rps: times.length / seconds };
   }
 
-  const viaGraphql = (query: string, c: number) => load(apiUrl, JSON.stringify({ query }), gqlHeaders, c);
-  const viaHttp = (file: string, params: Record<string, unknown>, c: number) =>
-    load(neoUrl, neoBody(file, params), neoHeaders, c);
+  const viaGraphql = (query: string, c: number, s = SECONDS) =>
+    load(apiUrl, JSON.stringify({ query }), gqlHeaders, c, s);
+  const viaHttp = (file: string, params: Record<string, unknown>, c: number, s = SECONDS) =>
+    load(neoUrl, neoBody(file, params), neoHeaders, c, s);
 
   // Warm-up: JIT on every side, query plans cached in Neo4j.
   for (const q of QUESTIONS) {
-    await viaGraphql(q.graphql, 4);
-    await viaHttp(q.cypher, q.params, 4);
-    await viaDriver(q.cypher, q.params, 4);
+    progress(`warm-up ${q.name}`);
+    await viaGraphql(q.graphql, 4, WARMUP_SECONDS);
+    await viaHttp(q.cypher, q.params, 4, WARMUP_SECONDS);
+    await viaDriver(q.cypher, q.params, 4, WARMUP_SECONDS);
   }
 
   const f = (x: number, w: number, d = 1) => x.toFixed(d).padStart(w);
@@ -187,6 +206,7 @@ try {
   let traceRps64 = 0;
   for (const q of QUESTIONS)
     for (const c of CONCURRENCY) {
+      progress(`${q.name} c=${c}`);
       const a = await viaGraphql(q.graphql, c);
       const b = await viaHttp(q.cypher, q.params, c);
       const r = await viaDriver(q.cypher, q.params, c);
@@ -204,8 +224,10 @@ try {
 
   // The peer, on the nested read.
   let peer = 'n/a';
-  const require = createRequire(import.meta.url);
-  const peerPkg = require('@neo4j/graphql/package.json') as { version: string; engines?: { node?: string } };
+  // Its package.json is not in its `exports`: read from node_modules.
+  const peerPkg = JSON.parse(
+    readFileSync(path.join(packageRoot, 'node_modules/@neo4j/graphql/package.json'), 'utf8'),
+  ) as { version: string; engines?: { node?: string } };
   console.log(`peer: @neo4j/graphql ${peerPkg.version}, engines node ${peerPkg.engines?.node ?? '(none)'}`);
   try {
     children.push(
@@ -229,16 +251,21 @@ try {
     console.log(
       `nested read: ${PLAN}, ${ours.actions.length} actions, ${count(ours)} measures (peer: ${theirs.actions.length}, ${count(theirs)})`,
     );
-    await viaGraphql(NESTED_OURS, 4);
-    await load(peerUrl, JSON.stringify({ query: NESTED_PEER }), gqlHeaders, 4);
-    console.log('nested    conc | plantrace p50   p99  req/s | @neo4j/graphql p50   p99  req/s | p50 ratio');
+    progress('warm-up nested read');
+    await viaGraphql(NESTED_OURS, 4, WARMUP_SECONDS);
+    await load(peerUrl, JSON.stringify({ query: NESTED_PEER }), gqlHeaders, 4, WARMUP_SECONDS);
+    console.log(
+      'nested    conc | plantrace p50   p99  req/s | @neo4j/graphql p50   p99  req/s | req/s ÷peer  p50 ÷peer',
+    );
     const peerRatios: number[] = [];
     for (const c of CONCURRENCY) {
+      progress(`nested c=${c}`);
       const a = await viaGraphql(NESTED_OURS, c);
       const b = await load(peerUrl, JSON.stringify({ query: NESTED_PEER }), gqlHeaders, c);
-      peerRatios.push(a.p50 / Math.max(b.p50, 0.01));
+      peerRatios.push(a.rps / Math.max(b.rps, 0.01));
       console.log(
-        `nested    ${String(c).padStart(4)} | ${f(a.p50, 13)} ${f(a.p99, 5)} ${f(a.rps, 6, 0)} | ${f(b.p50, 18)} ${f(b.p99, 5)} ${f(b.rps, 6, 0)} | ${f(peerRatios.at(-1)!, 8, 2)}×`,
+        `nested    ${String(c).padStart(4)} | ${f(a.p50, 13)} ${f(a.p99, 5)} ${f(a.rps, 6, 0)} | ${f(b.p50, 18)} ${f(b.p99, 5)} ${f(b.rps, 6, 0)} |` +
+          ` ${f(peerRatios.at(-1)!, 10, 2)}× ${f(a.p50 / Math.max(b.p50, 0.01), 9, 2)}×`,
       );
     }
     peer = `${median(peerRatios).toFixed(2)}×`;
@@ -247,7 +274,7 @@ try {
   }
 
   console.log(
-    'H, R: median over the nine cells of GraphQL p50 / Neo4j HTTP p50 and / raw driver p50; P: median over c = 1, 16, 64 of plantrace p50 / @neo4j/graphql p50',
+    'H, R: median over the nine cells of GraphQL p50 ÷ Neo4j HTTP p50 and ÷ raw driver p50 (lower is better); P: median over c = 1, 16, 64 of plantrace req/s ÷ @neo4j/graphql req/s on the nested read (higher is better)',
   );
   console.log(
     `api: trace c64 ${traceRps64.toFixed(0)} req/s; p50 ${median(httpRatios).toFixed(2)}× neo4j-http, ${median(rawRatios).toFixed(2)}× raw; peer ${peer}`,

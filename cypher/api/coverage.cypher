@@ -2,21 +2,25 @@
 // or any plan up the chain): every measure of $of with the plan's links to it, best first. A link may run
 // through the levels between (a city measure → provincial measure → national task): its score is the
 // weakest link's, and `via` names the measures between.
+// The links are walked forwards from the plan's own measures (the measure_plan index), once, and then
+// handed to the tasks they reach: the cost follows the plan's own links, not the number of plans that
+// implement the same tasks (walking backwards from each task read every plan's links to it).
 MATCH (p:Plan {id: $planId})
 WITH p, coalesce($of, p.nationalPlan, p.id) AS ofId
-MATCH (up:Plan {id: ofId})-[:HAS_ACTION]->(ua:Action)-[:HAS_MEASURE]->(t:Measure)
-CALL (p, t) {
-  OPTIONAL MATCH path = (m:Measure {plan: p.id})-[:IMPLEMENTS*1..3]->(t)
+MATCH (up:Plan {id: ofId})
+CALL (p) {
+  MATCH path = (m:Measure {plan: p.id})-[:IMPLEMENTS*1..3]->(t:Measure)
   WHERE all(r IN relationships(path) WHERE coalesce(r.review, '') <> 'REJECT')
     AND all(x IN nodes(path) WHERE x:Measure)
-  WITH m, path, head(relationships(path)) AS r,
+  WITH t, m, path, head(relationships(path)) AS r,
        reduce(s = 1.0, x IN relationships(path) | CASE WHEN x.score < s THEN x.score ELSE s END) AS score
-  WHERE path IS NOT NULL
   ORDER BY score DESC, m.id
-  RETURN collect(r {.method, .rank, .review, .reviewNote, .file, .sha256, .line, .start, .end, evidence: CASE WHEN $withEvidence THEN r.evidence END, fromId: m.id, toId: t.id, reviewedAt: toString(r.reviewedAt), score: score,
-                    via: [x IN nodes(path)[1..-1] | x.id]}) AS links
+  WITH t, collect(r {.method, .rank, .review, .reviewNote, .file, .sha256, .line, .start, .end, evidence: CASE WHEN $withEvidence THEN r.evidence END, fromId: m.id, toId: t.id, reviewedAt: toString(r.reviewedAt), score: score,
+                     via: [x IN nodes(path)[1..-1] | x.id]}) AS links
+  RETURN collect({t: t, links: links}) AS reached
 }
-WITH p, up, ua, t, links
+MATCH (up)-[:HAS_ACTION]->(ua:Action)-[:HAS_MEASURE]->(t:Measure)
+WITH p, up, ua, t, coalesce([x IN reached WHERE x.t = t | x.links][0], []) AS links
 ORDER BY ua.ordinal, ua.id, t.ordinal
 RETURN p {.id, .title, .titleSimplified, .kind, .level, .region, .regionCode, .issuer, .docNumber, .issuedOn, .periodStart, .periodEnd, .format, .file, .sha256, .parent, .nationalPlan, .missingParent, preamble: CASE WHEN $withText THEN p.preamble END, __typename: 'Plan', national: p:NationalPlan} AS plan,
        up {.id, .title, .titleSimplified, .kind, .level, .region, .regionCode, .issuer, .docNumber, .issuedOn, .periodStart, .periodEnd, .format, .file, .sha256, .parent, .nationalPlan, .missingParent, preamble: CASE WHEN $withText THEN up.preamble END, __typename: 'Plan', national: up:NationalPlan} AS national,
