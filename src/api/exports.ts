@@ -59,7 +59,7 @@ export async function toXlsx(t: Table): Promise<Buffer> {
   }).toBuffer();
 }
 
-const xml = (s: unknown) =>
+const xml = (s: string | number | boolean | null | undefined) =>
   String(s ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
@@ -258,7 +258,7 @@ export async function planGraphml(store: GraphStore, planId: unknown): Promise<s
   const edges = g?.edges ?? [];
   const key = (k: string, forWhat: 'node' | 'edge') =>
     `  <key id="${forWhat[0]}_${k}" for="${forWhat}" attr.name="${k}" attr.type="${NUMERIC.has(k) ? 'double' : k === 'national' ? 'boolean' : 'string'}"/>`;
-  const data = (prefix: string, k: string, v: unknown) =>
+  const data = (prefix: string, k: string, v: string | number | boolean | null | undefined) =>
     v === null || v === undefined ? '' : `<data key="${prefix}_${k}">${xml(v)}</data>`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -75,7 +75,11 @@ export type Loaders = ReturnType<typeof createLoaders>;
 const statusLoaders = new WeakMap<Loaders, Map<string, DataLoader<string, ObligationStatusRecord[]>>>();
 export function statusLoader(ctx: Pick<ApiContext, 'store' | 'loaders'>, today: string) {
   let perDate = statusLoaders.get(ctx.loaders);
-  if (!perDate) statusLoaders.set(ctx.loaders, (perDate = new Map()));
+  if (!perDate)
+    statusLoaders.set(
+      ctx.loaders,
+      (perDate = new Map<string, DataLoader<string, ObligationStatusRecord[]>>()),
+    );
   let loader = perDate.get(today);
   if (!loader) {
     loader = new DataLoader<string, ObligationStatusRecord[]>(async (ids) => {

@@ -1,6 +1,9 @@
 // What the Cypher in cypher/api/ returns: node property maps and link maps. These are the parent types
 // of the GraphQL resolvers (codegen `mappers`), so a field resolver knows exactly what it receives.
 
+/** A record's string property, `absent` when it is missing (never `String(object)`). */
+export const textOf = (v: unknown, absent = ''): string => (typeof v === 'string' ? v : absent);
+
 /** A node's properties, tagged with its GraphQL type. */
 export interface NodeRecord {
   __typename: 'Plan' | 'Action' | 'Measure' | 'Indicator' | 'Region' | 'Agency';

@@ -27,6 +27,7 @@ import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { GraphStore, QueryGate, type Deadline } from './store.js';
 import { packageRoot } from '../paths.js';
+import { textOf, type AlignmentMatrixRecord } from './records.js';
 
 export interface RunningApi {
   url: string;
@@ -302,16 +303,14 @@ const PLAN_IDS_ARG = { name: 'planIds', type: 'ID', list: true };
  * an error built by another copy of graphql counts too.
  */
 function typedOf(error: unknown): { code: ErrorCode; message: string } | null {
-  for (
-    let e = error as { extensions?: { code?: unknown }; originalError?: unknown; message?: unknown } | null,
-      i = 0;
-    e && i < 5;
-    i++
-  ) {
-    const code = ErrorCode.safeParse(e.extensions?.code);
+  type Wrapped = { extensions?: { code?: unknown }; originalError?: unknown; message?: unknown };
+  let e: unknown = error;
+  for (let i = 0; typeof e === 'object' && e !== null && i < 5; i++) {
+    const w = e as Wrapped;
+    const code = ErrorCode.safeParse(w.extensions?.code);
     if (code.success && code.data !== 'INTERNAL_SERVER_ERROR')
-      return { code: code.data, message: typeof e.message === 'string' ? e.message : code.data };
-    e = (e.originalError ?? null) as typeof e;
+      return { code: code.data, message: typeof w.message === 'string' ? w.message : code.data };
+    e = w.originalError;
   }
   return null;
 }
@@ -342,8 +341,8 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
  * CSV of the matrix: one row per national task, two columns (links, best score) per plan. Written by hand
  * (quote fields containing a quote, comma or newline, RFC 4180) rather than adding a CSV dependency.
  */
-export function matrixCsv(m: import('./records.js').AlignmentMatrixRecord): string {
-  const field = (v: unknown) => {
+export function matrixCsv(m: AlignmentMatrixRecord): string {
+  const field = (v: string | number | null | undefined) => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
@@ -355,8 +354,8 @@ export function matrixCsv(m: import('./records.js').AlignmentMatrixRecord): stri
   ];
   const lines = m.rows.map((r) => [
     r.task.id,
-    r.task.title,
-    r.action.title,
+    textOf(r.task.title),
+    textOf(r.action.title),
     ...r.cells.flatMap((c) => [c.links, c.bestScore]),
   ]);
   return `\uFEFF${[header, ...lines].map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;

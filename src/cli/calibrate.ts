@@ -94,7 +94,7 @@ export async function calibrate(
     const known = new Set(groups.flat().map((d) => d.id));
     const extraFiles = new Set(files.map((f) => path.resolve(f)));
     for (const r of rows) {
-      const plan = String(r.plan ?? '');
+      const plan = typeof r.plan === 'string' ? r.plan : '';
       if (heldoutIds.has(plan)) continue; // the held-out split stays unseen, reviews included
       if (!known.has(plan) && typeof r.file === 'string' && existsSync(r.file))
         extraFiles.add(path.resolve(r.file));
@@ -109,7 +109,7 @@ export async function calibrate(
       groups.flat().flatMap((d) => d.sections.flatMap((s) => s.measures.map((m) => m.id))),
     );
     reviews = rows
-      .filter((r) => !heldoutIds.has(String(r.plan ?? '')))
+      .filter((r) => !(typeof r.plan === 'string' && heldoutIds.has(r.plan)))
       .map((r) => ({
         from: String(r.from),
         to: String(r.to),

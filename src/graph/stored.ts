@@ -22,13 +22,15 @@ export interface StoredPlan extends PlanRef {
 export async function storedPlans(driver: Driver, database: string): Promise<StoredPlan[]> {
   const res = await inTransaction(driver, database, 'READ', (tx) => tx.run(cypher('stored-plans')));
   return res.records.map((r) => {
-    const o = r.toObject() as Omit<StoredPlan, 'cites'> & { cites: string };
+    const o = r.toObject() as Omit<StoredPlan, 'cites' | 'level'> & { cites: string; level: string };
     return { ...o, level: o.level as DocumentLevel, cites: JSON.parse(o.cites) as Citation[] };
   });
 }
 
 type Props = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
+/** A stored string property, '' when absent (never `String(object)`). */
+const text = (v: unknown, absent = '') => (typeof v === 'string' ? v : absent);
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0);
 
 export async function storedDocuments(
@@ -48,11 +50,11 @@ function provision(p: Props) {
     location: null,
     id: String(p.id),
     ordinal: num(p.ordinal),
-    label: String(p.label ?? ''),
-    title: String(p.title ?? ''),
-    titleSimplified: String(p.titleSimplified ?? ''),
-    text: String(p.text ?? ''),
-    textSimplified: String(p.textSimplified ?? ''),
+    label: text(p.label),
+    title: text(p.title),
+    titleSimplified: text(p.titleSimplified),
+    text: text(p.text),
+    textSimplified: text(p.textSimplified),
     line: num(p.line),
     endLine: num(p.endLine),
     start: num(p.start),
@@ -71,10 +73,10 @@ function rebuild(plan: Props, sections: Props[]): PolicyDocument {
     num(a.line) - num(b.line) || String(a.id).localeCompare(String(b.id));
   return {
     id: String(plan.id),
-    file: String(plan.file ?? ''),
-    sha256: String(plan.sha256 ?? ''),
+    file: text(plan.file),
+    sha256: text(plan.sha256),
     format: (str(plan.format) ?? 'text') as PolicyDocument['format'],
-    encoding: String(plan.encoding ?? 'utf-8'),
+    encoding: text(plan.encoding, 'utf-8'),
     script: (str(plan.script) ?? 'simplified') as PolicyDocument['script'],
     kind: String(plan.kind) as PolicyDocument['kind'],
     level: String(plan.level) as DocumentLevel,
@@ -92,10 +94,10 @@ function rebuild(plan: Props, sections: Props[]): PolicyDocument {
         : {
             start: plan.periodStart === null ? null : num(plan.periodStart),
             end: plan.periodEnd === null ? null : num(plan.periodEnd),
-            text: String(plan.periodText),
+            text: text(plan.periodText),
           },
     interprets: str(plan.interpretsTitle),
-    preamble: String(plan.preamble ?? ''),
+    preamble: text(plan.preamble),
     trailer: [],
     sections: [...sections].sort(byLine).map((s) => ({
       ...provision(s),

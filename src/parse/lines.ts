@@ -102,7 +102,7 @@ function joinBroken(paras: Paragraph[], notes: Note[]): Paragraph[] {
   };
   let seenSection = false;
   for (const p of paras) {
-    const current = run as Run | null;
+    const current = run;
     if (current && seenSection && canJoin(current, p)) {
       notes.push({ line: p.line, message: `line ${p.line} continues line ${current.endLine} (page break)` });
       current.parts.push(p.content);

@@ -1,7 +1,12 @@
 // Traditional → Simplified with OpenCC's dictionaries (opencc-js), for matching and search; the
 // original script is kept beside it.
-import * as OpenCC from 'opencc-js';
+import * as OpenCCModule from 'opencc-js';
 
+// opencc-js's types import './core' without an extension, which NodeNext resolution cannot follow, so its
+// Converter comes out untyped: its signature, stated once here.
+const OpenCC = OpenCCModule as unknown as {
+  Converter(options: { from: string; to: string }): (text: string) => string;
+};
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 const tw2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
 

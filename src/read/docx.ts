@@ -5,7 +5,7 @@
 // becomes one line, its cells apart.
 import { unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { DocumentError } from './errors.js';
 import { at, NO_METADATA, type ReadResult, type Reader, type SourceLocation } from './types.js';
 
@@ -68,7 +68,7 @@ export function readDocx(bytes: Uint8Array, file: string): ReadResult {
 
   const walk = (nodes: ChildNode[]) => {
     for (const node of nodes) {
-      if (node.type !== 'tag') continue;
+      if (!isTag(node)) continue;
       if (node.name === 'w:p') {
         const at = paragraph + 1;
         push(paragraphText(node), at);
@@ -120,7 +120,7 @@ function runsText(p: Element): string[] {
   const out = [''];
   const visit = (nodes: ChildNode[]) => {
     for (const n of nodes) {
-      if (n.type !== 'tag') continue;
+      if (!isTag(n)) continue;
       switch (n.name) {
         case 'w:t':
           out[out.length - 1] += textOf(n);
@@ -406,7 +406,7 @@ function roman(n: number): string {
 
 function find(nodes: ChildNode[], name: string): Element | null {
   for (const n of nodes) {
-    if (n.type !== 'tag') continue;
+    if (!isTag(n)) continue;
     if (n.name === name) return n;
     const hit = find(n.children, name);
     if (hit) return hit;
@@ -415,7 +415,7 @@ function find(nodes: ChildNode[], name: string): Element | null {
 }
 
 function children(el: Element | null, name: string): Element[] {
-  return (el?.children ?? []).filter((n): n is Element => n.type === 'tag' && n.name === name);
+  return (el?.children ?? []).filter((n): n is Element => isTag(n) && n.name === name);
 }
 
 function child(el: Element | null, name: string): Element | null {
@@ -431,5 +431,5 @@ function num(s: string | null): number | null {
 }
 
 function textOf(el: Element): string {
-  return el.children.map((c) => ('data' in c && c.type === 'text' ? c.data : '')).join('');
+  return el.children.map((c) => (isText(c) ? c.data : '')).join('');
 }

@@ -4,7 +4,7 @@
 // document's stated metadata, links to files become attachments, and every text line keeps the CSS path
 // of the element it comes from.
 import type { CheerioAPI, Cheerio } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { DocumentError } from './errors.js';
 import {
   at,
@@ -203,10 +203,11 @@ function findContainer($: CheerioAPI): Container | null {
   for (const selector of CONTAINERS) {
     const hit = $(selector)
       .toArray()
+      .filter(isTag)
       .find((el) => $(el).text().replace(/\s+/g, '').length >= 50);
     if (hit) {
-      const root = $(hit) as Cheerio<Element>;
-      return { $, root, find: (s) => root.find(s) as Cheerio<Element> };
+      const root: Cheerio<Element> = $(hit);
+      return { $, root, find: (s) => root.find<Element>(s) };
     }
   }
   return null;
@@ -218,14 +219,14 @@ async function readabilityBody(html: string): Promise<Container | null> {
     import('linkedom'),
     import('cheerio'),
   ]);
-  const { document } = parseHTML(html);
-  const article = new Readability(
-    document as unknown as ConstructorParameters<typeof Readability>[0],
-  ).parse();
+  // linkedom's types do not resolve under NodeNext and Readability's name the DOM's Document, which this
+  // project's lib (no DOM) lacks: linkedom's document is what Readability reads, passed as it is.
+  const { document } = (parseHTML as unknown as (html: string) => { document: object })(html);
+  const article = new Readability(document).parse();
   if (!article?.content) return null;
   const $ = load(`<div id="readability">${article.content}</div>`);
-  const root = $('#readability') as Cheerio<Element>;
-  return { $, root, find: (s) => root.find(s) as Cheerio<Element> };
+  const root = $<Element, string>('#readability');
+  return { $, root, find: (s) => root.find<Element>(s) };
 }
 
 const clean = (s: string) => s.replace(/[\u00a0\t\r\n ]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
@@ -308,12 +309,12 @@ function blockLines($: CheerioAPI, root: Cheerio<Element>) {
     currentEl = null;
   };
   const visit = (node: AnyNode, block: Element) => {
-    if (node.type === 'text') {
+    if (isText(node)) {
       if (node.data.trim()) currentEl ??= block;
       current += node.data;
       return;
     }
-    if (node.type !== 'tag') return;
+    if (!isTag(node)) return;
     const name = node.name.toLowerCase();
     if (name === 'br') {
       flush();
@@ -356,7 +357,7 @@ function blockLines($: CheerioAPI, root: Cheerio<Element>) {
  */
 function cssPath($: CheerioAPI, el: Element, root: Element): string {
   const parts: string[] = [];
-  for (let node: Element | null = el; node && node.type === 'tag'; node = node.parent as Element | null) {
+  for (let node: Element | null = el; node && isTag(node); node = node.parent as Element | null) {
     const id = node.attribs.id;
     if (id === 'readability') {
       parts.unshift('article');
@@ -367,7 +368,7 @@ function cssPath($: CheerioAPI, el: Element, root: Element): string {
       break;
     }
     const parent = node.parent as Element | null;
-    if (node === root || !parent || parent.type !== 'tag') {
+    if (node === root || !parent || !isTag(parent)) {
       const cls = node.attribs.class?.trim().split(/\s+/)[0];
       parts.unshift(cls ? `${node.name}.${cls}` : node.name);
       break;

@@ -143,11 +143,13 @@ function toLines(items: TextItem[], page: number, top: number): PrintedLine[] {
   const pieces = items
     .filter((i) => i.str.length > 0)
     .map((i) => {
-      const size = Math.hypot(i.transform[2]!, i.transform[3]!) || i.height || 1;
+      // pdf.js types the text matrix as any[]: [a, b, c, d, e, f], numbers.
+      const [, , c = 0, d = 0, e = 0, f = 0] = i.transform as number[];
+      const size = Math.hypot(c, d) || i.height || 1;
       return {
-        x: i.transform[4]!,
-        right: i.transform[4]! + i.width,
-        y: top - i.transform[5]!,
+        x: e,
+        right: e + i.width,
+        y: top - f,
         size,
         str: i.str,
       };

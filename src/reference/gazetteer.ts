@@ -155,7 +155,7 @@ export class Gazetteer {
 
   /** Aliases that count only in documents of `scopeId` (新城 in Shanghai). */
   scopedAliases(scopeId: string | null): Map<string, string> {
-    return (scopeId && this.scoped.get(scopeId)) || new Map();
+    return (scopeId && this.scoped.get(scopeId)) || new Map<string, string>();
   }
 
   /** The one region a data file means by a name; throws on unknown names so data errors show at start. */

@@ -2,17 +2,17 @@
 // plan's preamble) only when a field that shows them is selected, a link's evidence only when
 // `evidence` is. A small walk of the resolver's selection set (fragments and inline fragments merged);
 // the answers become the `$withText` / `$withEvidence` parameters of the cypher/api files.
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** The selected fields under a field, by name (aliases merged), each with its own selection. */
 export type Selection = Map<string, Selection>;
 
 function collect(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Selection): Selection {
   for (const s of set?.selections ?? []) {
-    if (s.kind === 'Field') {
-      const sub = into.get(s.name.value) ?? new Map();
+    if (s.kind === Kind.FIELD) {
+      const sub: Selection = into.get(s.name.value) ?? new Map<string, Selection>();
       into.set(s.name.value, collect(s.selectionSet, info, sub));
-    } else if (s.kind === 'InlineFragment') collect(s.selectionSet, info, into);
+    } else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet, info, into);
     else collect(info.fragments[s.name.value]?.selectionSet, info, into);
   }
   return into;
@@ -21,7 +21,7 @@ function collect(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, in
 /** The selection of the field being resolved. */
 export function selectionOf(info: GraphQLResolveInfo): Selection {
   const into: Selection = new Map();
-  for (const f of info.fieldNodes as readonly FieldNode[]) collect(f.selectionSet, info, into);
+  for (const f of info.fieldNodes) collect(f.selectionSet, info, into);
   return into;
 }
 
@@ -29,7 +29,7 @@ export function selectionOf(info: GraphQLResolveInfo): Selection {
 export function at(sel: Selection, ...path: string[]): Selection {
   let s: Selection | undefined = sel;
   for (const p of path) s = s?.get(p);
-  return s ?? new Map();
+  return s ?? new Map<string, Selection>();
 }
 
 const TEXT_FIELDS = ['text', 'textSimplified', 'items'];

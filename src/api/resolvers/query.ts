@@ -15,6 +15,7 @@ import type {
   ObligationStatusRecord,
   TraceRecord,
 } from '../records.js';
+import { textOf } from '../records.js';
 import { luceneQuery, snippet } from '../search.js';
 import { health } from './health.js';
 import { at, needsText, projection, selectionOf } from './projection.js';
@@ -72,10 +73,10 @@ export async function readStatus(
  * copies stored on the node are used; only a plan's preamble has none and is converted here.
  */
 function searchedText(node: NodeRecord): [string, string] {
-  if (node.__typename === 'Indicator') return [String(node.name), String(node.name)];
-  const title = String(node.title ?? '');
-  const titleSimplified = String(node.titleSimplified ?? toSimplified(title));
-  const body = String((node.__typename === 'Plan' ? node.preamble : node.text) ?? '');
+  if (node.__typename === 'Indicator') return [textOf(node.name), textOf(node.name)];
+  const title = textOf(node.title);
+  const titleSimplified = textOf(node.titleSimplified, toSimplified(title));
+  const body = textOf(node.__typename === 'Plan' ? node.preamble : node.text);
   const bodySimplified = typeof node.textSimplified === 'string' ? node.textSimplified : toSimplified(body);
   return body.startsWith(title)
     ? [body, bodySimplified]

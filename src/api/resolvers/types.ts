@@ -12,14 +12,16 @@ import type {
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context.js';
 import { statusLoader } from '../loaders.js';
-import type {
-  ChainStepRecord,
-  CoverageRecord,
-  EvidenceRecord,
-  LinkRecord,
-  NodeRecord,
-  TraceRecord,
-  TraceStepRecord,
+import {
+  textOf,
+  type CandidateRecord,
+  type ChainStepRecord,
+  type CoverageRecord,
+  type EvidenceRecord,
+  type LinkRecord,
+  type NodeRecord,
+  type TraceRecord,
+  type TraceStepRecord,
 } from '../records.js';
 import { needsEvidence, needsText, selectionOf } from './projection.js';
 
@@ -52,10 +54,10 @@ async function required(ctx: ApiContext, id: string, info?: GraphQLResolveInfo):
 /** Provenance of a plan, action or measure, with its exact original text. */
 export function sourceOf(n: NodeRecord) {
   const isPlan = n.__typename === 'Plan';
-  const text = String((isPlan ? n.preamble : n.text) ?? '');
+  const text = textOf(isPlan ? n.preamble : n.text);
   return {
-    file: String(n.file ?? ''),
-    sha256: String(n.sha256 ?? ''),
+    file: textOf(n.file),
+    sha256: textOf(n.sha256),
     line: num(n.line, 1),
     endLine: typeof n.endLine === 'number' ? n.endLine : null,
     start: num(n.start),
@@ -288,7 +290,8 @@ export const typeResolvers: Resolvers = {
     path: (t) => tracePath(t),
     planChain: (t) => chainSteps(t.level ?? 'county', t.planChain, () => 'PLAN'),
     otherLinks: (t) => t.links.slice(1).map((l) => l.link),
-    candidates: (t) => (t.links.length > 0 ? [] : JSON.parse(String(t.measure.candidates ?? '[]'))),
+    candidates: (t) =>
+      t.links.length > 0 ? [] : (JSON.parse(textOf(t.measure.candidates, '[]')) as CandidateRecord[]),
   },
 
   TraceStep: {
