@@ -1,33 +1,99 @@
-// Writes the content part of one document's rows (src/graph/rows.ts ContentRows): the document, its
-// sections and measures, regions, agencies, targets and obligations. Run statement by statement inside
-// ONE transaction together with write-links.cypher, so a document loads completely or not at all. Every
-// write is UNWIND … MERGE on ids; what the document no longer has is removed. Parameters: $docId, $plan,
-// $actions, $measures, $indicators, $targets, $regions, $partOf, $mentions, $covers, $agencies,
-// $involves, $obligations, $keys, $contentHash.
+// Writes the content part of a batch of documents (src/graph/rows.ts ContentRows, gathered by
+// src/graph/writer.ts batchParams): the documents, their sections and measures, regions, agencies,
+// targets and obligations. Run statement by statement inside ONE transaction together with
+// write-links.cypher, so the batch loads completely or not at all. Each statement is one UNWIND over the
+// rows of every document of the batch (thousands of rows), not one per document; the shared nodes
+// (regions, agencies, indicators) come deduplicated over the batch and are merged once. First what the
+// edited documents no longer have is removed, then everything is merged on ids.
+// Parameters: $docs (docId + the keys of what each document owns), $plans, $regions, $partOf,
+// $agencies, $indicators, $actions, $measures, $planMentions, $measureMentions, $covers, $planInvolves,
+// $measureInvolves, $planTargets, $actionTargets, $measureTargets, $obligations.
 
-// 1. The document node.
-MERGE (p:Plan {id: $plan.id})
-SET p += $plan.props, p.contentHash = $contentHash, p.loadedAt = datetime()
-FOREACH (_ IN CASE WHEN $plan.national THEN [1] ELSE [] END | SET p:NationalPlan)
-FOREACH (_ IN CASE WHEN $plan.interpretation THEN [1] ELSE [] END | SET p:Interpretation);
-
-// 2. Measures and sections the edited document no longer has (their links go with them, and the
-//    indicators and agencies only they referred to).
-MATCH (m:Measure {plan: $docId}) WHERE NOT m.id IN $keys.measures
+// 1. Measures and sections the edited documents no longer have (their links go with them, and the
+//    indicators and agencies only they referred to). A new document has none: one index seek each.
+UNWIND $docs AS d
+MATCH (m:Measure {plan: d.docId}) WHERE NOT m.id IN d.keys.measures
 OPTIONAL MATCH (m)-[:TARGETS|INVOLVES]->(x)
 DETACH DELETE m
 WITH DISTINCT x WHERE x IS NOT NULL AND NOT (x)--()
 DELETE x;
 
-MATCH (a:Action {plan: $docId}) WHERE NOT a.id IN $keys.actions
+UNWIND $docs AS d
+MATCH (a:Action {plan: d.docId}) WHERE NOT a.id IN d.keys.actions
 OPTIONAL MATCH (a)-[:TARGETS]->(x)
 DETACH DELETE a
 WITH DISTINCT x WHERE x IS NOT NULL AND NOT (x)--()
 DELETE x;
 
-// 3. Sections and measures.
-MATCH (p:Plan {id: $docId})
+// 2. Mentions, covers, roles, targets and obligations the documents no longer state.
+UNWIND $docs AS d
+CALL (d) {
+  MATCH (n:Measure {plan: d.docId}) RETURN n
+  UNION
+  MATCH (n:Plan {id: d.docId}) RETURN n
+}
+MATCH (n)-[r:MENTIONS]->(g:Region) WHERE NOT n.id + '|' + g.id IN d.keys.mentions
+DELETE r;
+
+UNWIND $docs AS d
+MATCH (:Plan {id: d.docId})-[r:COVERS]->(g:Region) WHERE NOT g.id IN d.covers
+DELETE r;
+
+UNWIND $docs AS d
+CALL (d) {
+  MATCH (n:Measure {plan: d.docId}) RETURN n
+  UNION
+  MATCH (n:Plan {id: d.docId}) RETURN n
+}
+MATCH (n)-[r:INVOLVES]->(ag:Agency) WHERE NOT n.id + '|' + ag.id + '|' + r.role IN d.keys.involves
+DELETE r
+WITH DISTINCT ag WHERE NOT (ag)--()
+DELETE ag;
+
+UNWIND $docs AS d
+CALL (d) {
+  MATCH (n:Measure {plan: d.docId}) RETURN n
+  UNION
+  MATCH (n:Action {plan: d.docId}) RETURN n
+  UNION
+  MATCH (n:Plan {id: d.docId}) RETURN n
+}
+MATCH (n)-[t:TARGETS]->(i:Indicator) WHERE NOT t.key IN d.keys.targets
+DELETE t
+WITH DISTINCT i WHERE NOT (i)--()
+DELETE i;
+
+UNWIND $docs AS d
+MATCH (:Plan {id: d.docId})-[:SETS]->(o:Obligation) WHERE NOT o.key IN d.keys.obligations
+DETACH DELETE o;
+
+// 3. The document nodes.
+UNWIND $plans AS row
+MERGE (p:Plan {id: row.id})
+SET p += row.props, p.contentHash = row.contentHash, p.loadedAt = datetime()
+FOREACH (_ IN CASE WHEN row.national THEN [1] ELSE [] END | SET p:NationalPlan)
+FOREACH (_ IN CASE WHEN row.interpretation THEN [1] ELSE [] END | SET p:Interpretation);
+
+// 4. Shared nodes, once per batch: regions with their parents, agencies, indicators.
+UNWIND $regions AS row
+MERGE (r:Region {id: row.id})
+SET r.name = row.name, r.kind = row.kind;
+
+UNWIND $partOf AS row
+MATCH (c:Region {id: row.child}), (parent:Region {id: row.parent})
+MERGE (c)-[:PART_OF]->(parent);
+
+UNWIND $agencies AS row
+MERGE (ag:Agency {id: row.id})
+SET ag.name = row.name;
+
+UNWIND $indicators AS row
+MERGE (i:Indicator {id: row.id})
+SET i.name = row.name, i.searchText = row.name;
+
+// 5. Sections and measures (a measure whose section changed leaves the old one).
 UNWIND $actions AS row
+MATCH (p:Plan {id: row.plan})
 MERGE (a:Action {id: row.id})
 SET a += row.props
 MERGE (p)-[:HAS_ACTION]->(a);
@@ -41,84 +107,33 @@ WITH m, a
 MATCH (other:Action)-[old:HAS_MEASURE]->(m) WHERE other <> a
 DELETE old;
 
-// 4. Regions with their parents, and what the document names or covers.
-UNWIND $regions AS row
-MERGE (r:Region {id: row.id})
-SET r.name = row.name, r.kind = row.kind;
-
-UNWIND $partOf AS row
-MATCH (c:Region {id: row.child}), (parent:Region {id: row.parent})
-MERGE (c)-[:PART_OF]->(parent);
-
-CALL () {
-  MATCH (n:Measure {plan: $docId}) RETURN n
-  UNION
-  MATCH (n:Plan {id: $docId}) RETURN n
-}
-MATCH (n)-[r:MENTIONS]->(g:Region) WHERE NOT n.id + '|' + g.id IN $keys.mentions
-DELETE r;
-
-UNWIND $mentions AS row
-OPTIONAL MATCH (m:Measure {id: row.from})
-OPTIONAL MATCH (p:Plan {id: row.from})
-WITH row, coalesce(m, p) AS n
-MATCH (g:Region {id: row.regionId})
+// 6. What the documents and their measures name or cover.
+UNWIND $planMentions AS row
+MATCH (n:Plan {id: row.from}), (g:Region {id: row.regionId})
 MERGE (n)-[r:MENTIONS]->(g)
 SET r.mention = row.mention;
 
-MATCH (p:Plan {id: $docId})-[r:COVERS]->(g:Region) WHERE NOT g.id IN $covers
-DELETE r;
+UNWIND $measureMentions AS row
+MATCH (n:Measure {id: row.from}), (g:Region {id: row.regionId})
+MERGE (n)-[r:MENTIONS]->(g)
+SET r.mention = row.mention;
 
-MATCH (p:Plan {id: $docId})
-UNWIND $covers AS regionId
-MATCH (g:Region {id: regionId})
+UNWIND $covers AS row
+MATCH (p:Plan {id: row.plan}), (g:Region {id: row.regionId})
 MERGE (p)-[:COVERS]->(g);
 
-// 5. Agencies and their roles.
-UNWIND $agencies AS row
-MERGE (ag:Agency {id: row.id})
-SET ag.name = row.name;
-
-CALL () {
-  MATCH (n:Measure {plan: $docId}) RETURN n
-  UNION
-  MATCH (n:Plan {id: $docId}) RETURN n
-}
-MATCH (n)-[r:INVOLVES]->(ag:Agency) WHERE NOT n.id + '|' + ag.id + '|' + r.role IN $keys.involves
-DELETE r
-WITH DISTINCT ag WHERE NOT (ag)--()
-DELETE ag;
-
-UNWIND $involves AS row
-OPTIONAL MATCH (m:Measure {id: row.from})
-OPTIONAL MATCH (p:Plan {id: row.from})
-WITH row, coalesce(m, p) AS n
-MATCH (ag:Agency {id: row.agencyId})
+// 7. Agencies' roles.
+UNWIND $planInvolves AS row
+MATCH (n:Plan {id: row.from}), (ag:Agency {id: row.agencyId})
 MERGE (n)-[:INVOLVES {role: row.role}]->(ag);
 
-// 6. Targets.
-UNWIND $indicators AS row
-MERGE (i:Indicator {id: row.id})
-SET i.name = row.name, i.searchText = row.name;
+UNWIND $measureInvolves AS row
+MATCH (n:Measure {id: row.from}), (ag:Agency {id: row.agencyId})
+MERGE (n)-[:INVOLVES {role: row.role}]->(ag);
 
-CALL () {
-  MATCH (n:Measure {plan: $docId}) RETURN n
-  UNION
-  MATCH (n:Action {plan: $docId}) RETURN n
-  UNION
-  MATCH (n:Plan {id: $docId}) RETURN n
-}
-MATCH (n)-[t:TARGETS]->(i:Indicator) WHERE NOT t.key IN $keys.targets
-DELETE t
-WITH DISTINCT i WHERE NOT (i)--()
-DELETE i;
-
-UNWIND $targets AS row
-OPTIONAL MATCH (m:Measure {id: row.owner})
-OPTIONAL MATCH (a:Action {id: row.owner})
-OPTIONAL MATCH (p:Plan {id: row.owner})
-WITH row, coalesce(m, a, p) AS n
-MATCH (i:Indicator {id: row.indicatorId})
+// 8. Targets (a target whose indicator changed leaves the old one, removed when nothing else uses it).
+UNWIND $planTargets AS row
+MATCH (n:Plan {id: row.owner}), (i:Indicator {id: row.indicatorId})
 OPTIONAL MATCH (n)-[moved:TARGETS {key: row.key}]->(other:Indicator) WHERE other <> i
 DELETE moved
 MERGE (n)-[t:TARGETS {key: row.key}]->(i)
@@ -126,12 +141,27 @@ SET t += row.props
 WITH DISTINCT other WHERE other IS NOT NULL AND NOT (other)--()
 DELETE other;
 
-// 7. Dated obligations the document sets (各设区市要在…前出台实施方案).
-MATCH (p:Plan {id: $docId})-[:SETS]->(o:Obligation) WHERE NOT o.key IN $keys.obligations
-DETACH DELETE o;
+UNWIND $actionTargets AS row
+MATCH (n:Action {id: row.owner}), (i:Indicator {id: row.indicatorId})
+OPTIONAL MATCH (n)-[moved:TARGETS {key: row.key}]->(other:Indicator) WHERE other <> i
+DELETE moved
+MERGE (n)-[t:TARGETS {key: row.key}]->(i)
+SET t += row.props
+WITH DISTINCT other WHERE other IS NOT NULL AND NOT (other)--()
+DELETE other;
 
-MATCH (p:Plan {id: $docId})
+UNWIND $measureTargets AS row
+MATCH (n:Measure {id: row.owner}), (i:Indicator {id: row.indicatorId})
+OPTIONAL MATCH (n)-[moved:TARGETS {key: row.key}]->(other:Indicator) WHERE other <> i
+DELETE moved
+MERGE (n)-[t:TARGETS {key: row.key}]->(i)
+SET t += row.props
+WITH DISTINCT other WHERE other IS NOT NULL AND NOT (other)--()
+DELETE other;
+
+// 9. Dated obligations the documents set (各设区市要在…前出台实施方案).
 UNWIND $obligations AS row
+MATCH (p:Plan {id: row.plan})
 MERGE (o:Obligation {key: row.key})
 SET o += row.props, o.owner = row.owner
 MERGE (p)-[:SETS]->(o);

@@ -1,23 +1,46 @@
-// Writes the links part of one document's rows (src/graph/rows.ts LinkRows): what alignment made of it.
-// Runs after write-content.cypher in the same transaction, or alone when a document is re-linked because
-// a plan above it (or the plan it explains) was loaded. Parameters: $docId, $placement, $implements,
-// $candidates, $interprets, $linkKeys, $linksHash.
+// Writes the links part of a batch of documents (src/graph/rows.ts LinkRows, gathered by
+// src/graph/writer.ts linkParams): what alignment made of them. Runs after write-content.cypher in the
+// same transaction, or alone for documents re-linked because a plan above them (or the plan they explain)
+// was loaded. One UNWIND over the rows of every document of the batch per statement.
+// Parameters: $linkDocs (docId, placement, linksHash, the keys of its links, what it interprets),
+// $candidates, $implementsMM, $implementsAA, $implementsPP, $implementsAny.
 
-// 1. The plan's place in the cascade.
-MATCH (p:Plan {id: $docId})
-SET p += $placement, p.linksHash = $linksHash;
+// 1. The plans' place in the cascade.
+UNWIND $linkDocs AS d
+MATCH (p:Plan {id: d.docId})
+SET p += d.placement, p.linksHash = d.linksHash;
 
 UNWIND $candidates AS row
 MATCH (m:Measure {id: row.id})
 SET m.candidates = row.candidates;
 
-// 2. IMPLEMENTS links computed for this document. Analysts' links (method analyst) and any link with a
+// 2. IMPLEMENTS links computed for these documents. Analysts' links (method analyst) and any link with a
 //    review decision survive re-alignment; the aligner's other links are replaced.
-MATCH (n)-[r:IMPLEMENTS {source: $docId}]->(t)
-WHERE NOT n.id + '|' + t.id IN $linkKeys.implements AND r.review IS NULL AND r.method <> 'analyst'
+UNWIND $linkDocs AS d
+MATCH (n)-[r:IMPLEMENTS {source: d.docId}]->(t)
+WHERE NOT n.id + '|' + t.id IN d.implements AND r.review IS NULL AND r.method <> 'analyst'
 DELETE r;
 
-UNWIND $implements AS row
+// Measure → task, section → section, plan → plan: both ends by label; any other pair by trying each.
+UNWIND $implementsMM AS row
+MATCH (f:Measure {id: row.from}), (t:Measure {id: row.to})
+MERGE (f)-[r:IMPLEMENTS]->(t)
+SET r += CASE WHEN r.method = 'analyst' THEN {} ELSE row.props END,
+    r.autoScore = row.props.score, r.autoMethod = row.props.method;
+
+UNWIND $implementsAA AS row
+MATCH (f:Action {id: row.from}), (t:Action {id: row.to})
+MERGE (f)-[r:IMPLEMENTS]->(t)
+SET r += CASE WHEN r.method = 'analyst' THEN {} ELSE row.props END,
+    r.autoScore = row.props.score, r.autoMethod = row.props.method;
+
+UNWIND $implementsPP AS row
+MATCH (f:Plan {id: row.from}), (t:Plan {id: row.to})
+MERGE (f)-[r:IMPLEMENTS]->(t)
+SET r += CASE WHEN r.method = 'analyst' THEN {} ELSE row.props END,
+    r.autoScore = row.props.score, r.autoMethod = row.props.method;
+
+UNWIND $implementsAny AS row
 OPTIONAL MATCH (fm:Measure {id: row.from})
 OPTIONAL MATCH (fa:Action {id: row.from})
 OPTIONAL MATCH (fp:Plan {id: row.from})
@@ -30,9 +53,11 @@ MERGE (f)-[r:IMPLEMENTS]->(t)
 SET r += CASE WHEN r.method = 'analyst' THEN {} ELSE row.props END,
     r.autoScore = row.props.score, r.autoMethod = row.props.method;
 
-// 3. What an interpretation explains.
-MATCH (p:Plan {id: $docId})-[r:INTERPRETS]->(x) WHERE x.id <> coalesce($interprets, '')
+// 3. What the interpretations explain.
+UNWIND $linkDocs AS d
+MATCH (p:Plan {id: d.docId})-[r:INTERPRETS]->(x) WHERE x.id <> coalesce(d.interprets, '')
 DELETE r;
 
-MATCH (p:Plan {id: $docId}), (x:Plan {id: $interprets})
+UNWIND $linkDocs AS d
+MATCH (p:Plan {id: d.docId}), (x:Plan {id: d.interprets})
 MERGE (p)-[:INTERPRETS]->(x);

@@ -16,6 +16,9 @@ import { gazetteer } from '../reference/gazetteer.js';
 
 type Props = Record<string, string | number | boolean | string[] | null>;
 
+/** The label of a link's end, so the write finds it by one index seek ('Any': try each). */
+export type NodeLabel = 'Plan' | 'Action' | 'Measure' | 'Any';
+
 /**
  * A document's rows come in two parts. Content is the document itself (its text, structure and
  * extractions); links are what alignment made of it (IMPLEMENTS, candidates, its place in the cascade).
@@ -31,7 +34,7 @@ export interface LinkRows {
   docId: string;
   /** Plan-level facts that come from alignment: parent, national plan, how the parent was found. */
   placement: Props;
-  implements: { from: string; to: string; props: Props }[];
+  implements: { from: string; to: string; fromLabel: NodeLabel; toLabel: NodeLabel; props: Props }[];
   /** Best rejected candidates of measures with no counterpart one level up (JSON per measure). */
   candidates: { id: string; candidates: string | null }[];
   interprets: string | null;
@@ -328,16 +331,23 @@ export function contentRows(doc: PolicyDocument): ContentRows {
 export function linkRows(doc: PolicyDocument, ctx: RowContext): LinkRows {
   const prov = provenance(doc);
   const spans = new Map<string, { line: number; start: number; end: number }>();
+  const labels = new Map<string, NodeLabel>([[doc.id, 'Plan']]);
   spans.set(doc.id, { line: 1, start: 0, end: 0 });
   for (const s of doc.sections) {
     spans.set(s.id, s);
-    for (const m of s.measures) spans.set(m.id, m);
+    labels.set(s.id, 'Action');
+    for (const m of s.measures) {
+      spans.set(m.id, m);
+      labels.set(m.id, 'Measure');
+    }
   }
   const implementsRows = ctx.links.map((l) => {
     const span = spans.get(l.from) ?? { line: 1, start: 0, end: 0 };
     return {
       from: l.from,
       to: l.to,
+      fromLabel: labels.get(l.from) ?? 'Any',
+      toLabel: upperLabel(l.to, l.toPlan),
       props: {
         score: l.score,
         method: l.method,
@@ -376,6 +386,14 @@ export function linkRows(doc: PolicyDocument, ctx: RowContext): LinkRows {
     interprets: ctx.interprets,
     linkKeys: { implements: implementsRows.map((i) => `${i.from}|${i.to}`) },
   };
+}
+
+/** Ids below a plan are `plan/section` and `plan/section/measure` (src/parse): the label from the shape. */
+function upperLabel(id: string, plan: string): NodeLabel {
+  if (id === plan) return 'Plan';
+  if (!id.startsWith(`${plan}/`)) return 'Any';
+  const depth = id.slice(plan.length + 1).split('/').length;
+  return depth === 1 ? 'Action' : depth === 2 ? 'Measure' : 'Any';
 }
 
 /** The regions named, with every administrative or functional parent, and the PART_OF edges. */

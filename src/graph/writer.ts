@@ -1,4 +1,4 @@
-// Graph writes: the schema, one document per transaction, unloading. All Cypher is in cypher/*.cypher.
+// Graph writes: the schema, batches of documents in one transaction each, unloading. All Cypher is in cypher/*.cypher.
 import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
 import { cypherStatements } from './cypher.js';
 import { inTransaction } from './driver.js';
@@ -82,9 +82,117 @@ export async function runAll(
   return counts;
 }
 
-export const rowParams = (rows: DocumentRows): Record<string, unknown> => ({ ...rows });
+/** A document's rows as the batched statements take them: a batch of one. */
+export const rowParams = (rows: DocumentRows): Record<string, unknown> => batchParams([rows], [rows]);
 
-const documentStatements = () => [...cypherStatements('write-content'), ...cypherStatements('write-links')];
+type Linked = LinkRows & { linksHash: string };
+
+const byKey = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
+
+/**
+ * The parameters of write-content.cypher and write-links.cypher for a batch: the rows of every document
+ * in one list per statement, the shared nodes (regions, agencies, indicators) deduplicated over the
+ * batch (the last document's name wins, as when documents are written one after the other), and rows
+ * split by the label of the node they start from, so each end is one index seek.
+ */
+export function batchParams(contents: DocumentRows[], links: Linked[]): Record<string, unknown> {
+  const split = <T>(
+    rows: DocumentRows[],
+    pick: (r: DocumentRows) => T[],
+    isPlan: (r: DocumentRows, x: T) => boolean,
+  ) => {
+    const plan: T[] = [];
+    const other: T[] = [];
+    for (const r of rows) for (const x of pick(r)) (isPlan(r, x) ? plan : other).push(x);
+    return [plan, other] as const;
+  };
+  const [planMentions, measureMentions] = split(
+    contents,
+    (r) => r.mentions,
+    (r, m) => m.from === r.docId,
+  );
+  const [planInvolves, measureInvolves] = split(
+    contents,
+    (r) => r.involves,
+    (r, i) => i.from === r.docId,
+  );
+  const planTargets: DocumentRows['targets'] = [];
+  const actionTargets: DocumentRows['targets'] = [];
+  const measureTargets: DocumentRows['targets'] = [];
+  for (const r of contents) {
+    const actions = new Set(r.keys.actions);
+    for (const t of r.targets)
+      (t.owner === r.docId ? planTargets : actions.has(t.owner) ? actionTargets : measureTargets).push(t);
+  }
+  return {
+    docs: contents.map((r) => ({ docId: r.docId, keys: r.keys, covers: r.covers })),
+    plans: contents.map((r) => ({ ...r.plan, contentHash: r.contentHash })),
+    regions: byKey(
+      contents.flatMap((r) => r.regions),
+      (x) => x.id,
+    ),
+    partOf: byKey(
+      contents.flatMap((r) => r.partOf),
+      (x) => `${x.child}>${x.parent}`,
+    ),
+    agencies: byKey(
+      contents.flatMap((r) => r.agencies),
+      (x) => x.id,
+    ),
+    indicators: byKey(
+      contents.flatMap((r) => r.indicators),
+      (x) => x.id,
+    ),
+    actions: contents.flatMap((r) => r.actions.map((a) => ({ ...a, plan: r.docId }))),
+    measures: contents.flatMap((r) => r.measures),
+    planMentions,
+    measureMentions,
+    covers: contents.flatMap((r) => r.covers.map((regionId) => ({ plan: r.docId, regionId }))),
+    planInvolves,
+    measureInvolves,
+    planTargets,
+    actionTargets,
+    measureTargets,
+    obligations: contents.flatMap((r) => r.obligations.map((o) => ({ ...o, plan: r.docId }))),
+    ...linkParams(links),
+  };
+}
+
+/** The parameters of write-links.cypher for a batch of documents' links. */
+export function linkParams(links: Linked[]): Record<string, unknown> {
+  const implementsBy: Record<'MM' | 'AA' | 'PP' | 'Any', LinkRows['implements']> = {
+    MM: [],
+    AA: [],
+    PP: [],
+    Any: [],
+  };
+  const pair = (i: LinkRows['implements'][number]) =>
+    i.fromLabel !== i.toLabel || i.fromLabel === 'Any'
+      ? 'Any'
+      : i.fromLabel === 'Measure'
+        ? 'MM'
+        : i.fromLabel === 'Action'
+          ? 'AA'
+          : 'PP';
+  for (const l of links) for (const i of l.implements) implementsBy[pair(i)].push(i);
+  return {
+    linkDocs: links.map((l) => ({
+      docId: l.docId,
+      placement: l.placement,
+      linksHash: l.linksHash,
+      implements: l.linkKeys.implements,
+      interprets: l.interprets,
+    })),
+    candidates: links.flatMap((l) => l.candidates),
+    implementsMM: implementsBy.MM,
+    implementsAA: implementsBy.AA,
+    implementsPP: implementsBy.PP,
+    implementsAny: implementsBy.Any,
+  };
+}
+
+const contentStatements = () => cypherStatements('write-content');
+const linkStatements = () => cypherStatements('write-links');
 
 /** Rows a document writes: what batching counts to fill a transaction. */
 export function rowCount(rows: DocumentRows): number {
@@ -100,31 +208,36 @@ export function rowCount(rows: DocumentRows): number {
   );
 }
 
+/** Rows a re-link writes. */
+export const linkRowCount = (rows: LinkRows): number => 1 + rows.candidates.length + rows.implements.length;
+
 /**
- * Writes several documents in one transaction (the statements of all of them pipelined, in order: a
- * parent before the children that link to it): all of them, or (on any error) none.
+ * Writes a batch in one transaction: the content and links of `contents` (whole documents), then the
+ * links of `relinks` (documents already in the graph), each statement once for the whole batch — all
+ * of it, or (on any error) none of it. Parents come before the children that link to them because all
+ * content is written before any link.
  */
+export async function writeBatch(
+  driver: Driver,
+  database: string,
+  contents: DocumentRows[],
+  relinks: Linked[] = [],
+  fault?: FaultInjection,
+): Promise<WriteCounts> {
+  const statements = [...(contents.length ? contentStatements() : []), ...linkStatements()];
+  const params = batchParams(contents, [...contents, ...relinks]);
+  return inTransaction(driver, database, 'WRITE', (tx) => runAll(tx, statements, params, fault), {
+    metadata: { app: 'plantrace', op: 'load', docs: contents.length + relinks.length },
+  });
+}
+
+/** Writes several documents in one transaction: all of them, or (on any error) none. */
 export async function writeDocuments(
   driver: Driver,
   database: string,
   batch: DocumentRows[],
 ): Promise<WriteCounts> {
-  const statements = documentStatements();
-  return inTransaction(
-    driver,
-    database,
-    'WRITE',
-    async (tx) => {
-      const sent = batch.flatMap((rows) => {
-        const params = rowParams(rows);
-        return statements.map((s) => tx.run(s, paramsFor(s, params)));
-      });
-      const counts = zeroCounts();
-      for (const result of sent) addCounts(counts, countsOf((await result).summary.counters));
-      return counts;
-    },
-    { metadata: { app: 'plantrace', op: 'load', docs: batch.length } },
-  );
+  return writeBatch(driver, database, batch);
 }
 
 /** Writes one document in one transaction: all of it, or (on any error) nothing. */
@@ -134,28 +247,12 @@ export async function writeDocument(
   rows: DocumentRows,
   fault?: FaultInjection,
 ): Promise<WriteCounts> {
-  return inTransaction(
-    driver,
-    database,
-    'WRITE',
-    (tx) => runAll(tx, documentStatements(), rowParams(rows), fault),
-    { metadata: { app: 'plantrace', op: 'load', doc: rows.docId } },
-  );
+  return writeBatch(driver, database, [rows], [], fault);
 }
 
 /** Rewrites only what alignment made of a document already in the graph (its parent arrived). */
-export async function relinkDocument(
-  driver: Driver,
-  database: string,
-  rows: LinkRows & { linksHash: string },
-) {
-  return inTransaction(
-    driver,
-    database,
-    'WRITE',
-    (tx) => runAll(tx, cypherStatements('write-links'), { ...rows }),
-    { metadata: { app: 'plantrace', op: 'relink', doc: rows.docId } },
-  );
+export async function relinkDocument(driver: Driver, database: string, rows: Linked) {
+  return writeBatch(driver, database, [], [rows]);
 }
 
 export async function unloadDocument(

@@ -36,34 +36,97 @@ export async function readDocuments(
   options: ReadDocumentsOptions = {},
 ): Promise<ReadDocumentsResult> {
   const { files, duplicates } = expandInputs(inputs);
-  const documents: PolicyDocument[] = [];
-  const rejected: Rejected[] = [];
-  const skipped = duplicates.map((d) => ({ file: d.file, reason: `is ${d.sameAs} again` }));
-  const unchanged: ReadDocumentsResult['unchanged'] = [];
-  const bySha = new Map<string, string>();
+  const out: ReadDocumentsResult = {
+    documents: [],
+    rejected: [],
+    skipped: duplicates.map((d) => ({ file: d.file, reason: `is ${d.sameAs} again` })),
+    unchanged: [],
+  };
+  for await (const item of scanFiles(files, options)) collect(out, item);
+  return out;
+}
+
+/** What reading one file came to. */
+export type ScanItem =
+  | { kind: 'document'; document: PolicyDocument }
+  | { kind: 'rejected'; rejected: Rejected }
+  | { kind: 'skipped'; skipped: { file: string; reason: string } }
+  | { kind: 'unchanged'; unchanged: { file: string; id: string } };
+
+export function collect(into: ReadDocumentsResult, item: ScanItem): void {
+  if (item.kind === 'document') into.documents.push(item.document);
+  else if (item.kind === 'rejected') into.rejected.push(item.rejected);
+  else if (item.kind === 'skipped') into.skipped.push(item.skipped);
+  else into.unchanged.push(item.unchanged);
+}
+
+/** A file's bytes, read and hashed, before it is parsed: what decides whether it is parsed at all. */
+export type FileBytes =
+  | { kind: 'bytes'; file: string; bytes: Uint8Array; sha256: string }
+  | Exclude<ScanItem, { kind: 'document' }>;
+
+/**
+ * Files one by one: their bytes read and hashed; the same bytes twice and the unchanged ones said, not
+ * parsed. `bySha` carries the files seen across calls (a run reading its files in chunks).
+ */
+export async function* fileBytesOf(
+  files: string[],
+  options: ReadDocumentsOptions = {},
+  bySha = new Map<string, string>(),
+): AsyncGenerator<FileBytes> {
   for (const file of files) {
+    let bytes: Uint8Array;
     try {
-      const bytes = await fileBytes(file);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const first = bySha.get(sha256);
-      if (first !== undefined) {
-        skipped.push({ file, reason: `has the same bytes as ${first}` });
-        continue;
-      }
-      bySha.set(sha256, file);
-      // Unchanged bytes, pipeline and upper plans: nothing to read (the expensive part for PDF and OCR).
-      const id = options.unchangedId?.(sha256);
-      if (id) {
-        unchanged.push({ file, id });
-        continue;
-      }
-      documents.push(enrichDocument(parseRead(await readBytes(bytes, file, options), bytes, file)));
+      bytes = await fileBytes(file);
     } catch (err) {
-      if (!(err instanceof DocumentError)) throw err;
-      rejected.push({ file: err.file, line: err.line, pages: err.pages, reason: err.reason });
+      yield rejectedItem(err);
+      continue;
     }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const first = bySha.get(sha256);
+    if (first !== undefined) {
+      yield { kind: 'skipped', skipped: { file, reason: `has the same bytes as ${first}` } };
+      continue;
+    }
+    bySha.set(sha256, file);
+    // Unchanged bytes, pipeline and upper plans: nothing to read (the expensive part for PDF and OCR).
+    const id = options.unchangedId?.(sha256);
+    if (id) yield { kind: 'unchanged', unchanged: { file, id } };
+    else yield { kind: 'bytes', file, bytes, sha256 };
   }
-  return { documents, rejected, skipped, unchanged };
+}
+
+/** Read → parse → extract one file's bytes: its document, or why it was rejected. */
+export async function parseBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadOptions = {},
+): Promise<ScanItem> {
+  try {
+    return {
+      kind: 'document',
+      document: enrichDocument(parseRead(await readBytes(bytes, file, options), bytes, file)),
+    };
+  } catch (err) {
+    return rejectedItem(err);
+  }
+}
+
+function rejectedItem(err: unknown): ScanItem & { kind: 'rejected' } {
+  if (!(err instanceof DocumentError)) throw err;
+  return {
+    kind: 'rejected',
+    rejected: { file: err.file, line: err.line, pages: err.pages, reason: err.reason },
+  };
+}
+
+/** Every file read → parsed → extracted, in order. */
+export async function* scanFiles(
+  files: string[],
+  options: ReadDocumentsOptions = {},
+): AsyncGenerator<ScanItem> {
+  for await (const item of fileBytesOf(files, options))
+    yield item.kind === 'bytes' ? await parseBytes(item.bytes, item.file, options) : item;
 }
 
 async function fileBytes(file: string): Promise<Uint8Array> {

@@ -1,27 +1,29 @@
-// The load pipeline (orchestration; the CLI calls it): files → prepare (parse, extract, parents, align,
-// rows; src/pipeline/prepare.ts) → write, one transaction per document. A document that fails to parse
-// is rejected with its reason; one that fails to write is rolled back alone; the others load. Documents
-// already in the graph that the batch concerns are re-linked. An unreachable Neo4j stops the run before
-// anything is written.
+// The load pipeline (orchestration; the CLI calls it): files → prepare (scan, then chunks of a few hundred
+// documents aligned and turned into rows; src/pipeline/prepare.ts) → write, several documents per
+// transaction, each statement once for all of them (src/graph/writer.ts). The next chunk is prepared
+// while the last one is written. A document that fails to parse is rejected with its reason; when a
+// transaction fails, its documents are written again in halves until the culprit is alone, and only it
+// is rolled back; the others load. Documents already in the graph that the run concerns are re-linked.
+// An unreachable Neo4j stops the run before anything is written.
 import type { Driver } from 'neo4j-driver';
 import { isServerUnavailable, Neo4jUnavailableError } from '../graph/driver.js';
-import type { DocumentRows } from '../graph/rows.js';
+import type { DocumentRows, LinkRows } from '../graph/rows.js';
 import { storedDocuments, storedPlans } from '../graph/stored.js';
 import {
   addCounts,
   applySchema,
-  relinkDocument,
+  linkRowCount,
   rowCount,
   storedHashes,
-  writeDocument,
-  writeDocuments,
+  writeBatch,
   zeroCounts,
   type FaultInjection,
   type WriteCounts,
 } from '../graph/writer.js';
 import type { PlanPlacement } from '../model/alignment.js';
 import type { Rejected } from './documents.js';
-import { prepareBatch, type GraphView, type PrepareOptions } from './prepare.js';
+import { prepareRun, type GraphView, type PreparedChunk, type PrepareOptions } from './prepare.js';
+import { workerParser } from './workers.js';
 
 export { prepareBatch } from './prepare.js';
 
@@ -39,19 +41,19 @@ export interface LoadOptions extends PrepareOptions {
 /** About this many rows go into one write transaction (documents are never split). */
 export const BATCH_ROWS = 5000;
 
-/** Consecutive groups of documents of at most `limit` rows each (a larger document alone). */
-export function chunks(all: DocumentRows[], limit: number): DocumentRows[][] {
-  const out: DocumentRows[][] = [];
-  let current: DocumentRows[] = [];
+/** Consecutive groups of items of at most `limit` rows each (a larger item alone). */
+export function chunks<T>(all: T[], limit: number, count: (x: T) => number): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
   let size = 0;
-  for (const rows of all) {
-    const n = rowCount(rows);
+  for (const x of all) {
+    const n = count(x);
     if (current.length && size + n > limit) {
       out.push(current);
       current = [];
       size = 0;
     }
-    current.push(rows);
+    current.push(x);
     size += n;
   }
   if (current.length) out.push(current);
@@ -72,6 +74,7 @@ export interface LoadSummary {
   counts: WriteCounts;
   /** What the documents amount to (also in dry runs): rows of nodes and relationships. */
   rows: { documents: number; nodes: number; relationships: number; measures: number; links: number };
+  /** Time in prepare (scan, align, rows) and in writes; they overlap (a chunk is written while the next is prepared). */
   seconds: { prepare: number; write: number };
 }
 
@@ -82,6 +85,8 @@ export function graphView(driver: Driver, database: string): GraphView {
   };
 }
 
+type Linked = LinkRows & { linksHash: string };
+
 export async function loadInputs(
   driver: Driver | null,
   database: string,
@@ -89,92 +94,143 @@ export async function loadInputs(
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
   const t0 = performance.now();
-  if (driver && !options.dryRun) await applySchema(driver, database);
-  const batch = await prepareBatch(
+  const writing = !!driver && !options.dryRun;
+  if (writing) await applySchema(driver, database);
+  const parser = options.workers ? workerParser(options.workers) : undefined;
+  const run = await prepareRun(
     inputs,
     { ...options, skipUnchanged: !options.force },
-    driver && !options.dryRun ? graphView(driver, database) : null,
+    writing ? graphView(driver, database) : null,
+    parser?.parse,
   );
-  const prepare = (performance.now() - t0) / 1000;
   const summary: LoadSummary = {
     loaded: [],
-    unchanged: [...batch.unchanged],
+    unchanged: [...run.unchanged],
     relinked: [],
-    rejected: batch.rejected,
-    skipped: batch.skipped,
+    rejected: run.rejected,
+    skipped: run.skipped,
     failed: [],
-    placements: batch.alignment.plans,
+    placements: [],
     counts: zeroCounts(),
-    rows: rowTotals(batch.rows),
-    seconds: { prepare, write: 0 },
+    rows: { documents: 0, nodes: 0, relationships: 0, measures: 0, links: 0 },
+    seconds: { prepare: 0, write: 0 },
   };
-  if (options.dryRun || !driver) return summary;
-
-  const t1 = performance.now();
-  const ids = [...batch.rows.map((r) => r.docId), ...batch.relinks.map((r) => r.docId)];
-  const stored = options.force ? new Map() : await storedHashes(driver, database, ids);
-  const total = batch.unchanged.length + batch.rows.length + batch.relinks.length;
+  const total = run.unchanged.length + run.total;
+  let done = summary.unchanged.length;
+  const fileOf = new Map<string, string>();
   const unavailable = (file: string, err: unknown) =>
     new Neo4jUnavailableError(
       `Neo4j became unreachable while loading ${file}: ${(err as Error).message.split('\n')[0]}`,
     );
-  // Documents to write, in write order, in transactions of about BATCH_ROWS rows. A failed transaction
-  // is written again document by document, so only the culprit is rolled back.
-  const fileOf = new Map(batch.documents.map((d) => [d.id, d.file]));
-  const pending: DocumentRows[] = [];
-  for (const rows of batch.rows) {
-    const state = stored.get(rows.docId);
-    if (state?.contentHash === rows.contentHash && state.linksHash === rows.linksHash)
-      summary.unchanged.push(rows.docId);
-    else pending.push(rows);
-  }
-  let done = summary.unchanged.length;
-  const writeAlone = async (rows: DocumentRows) => {
+
+  // One transaction for a group of documents; when it fails, each half again, until the culprit is
+  // alone (rolled back, and said), so one bad document costs a few transactions, not one per document.
+  const write = async (contents: DocumentRows[], relinks: Linked[]): Promise<void> => {
+    const ids = [...contents, ...relinks].map((r) => r.docId);
+    const faulty = ids.length === 1 && options.fault?.docId === ids[0] ? options.fault : undefined;
     try {
-      const fault = options.fault?.docId === rows.docId ? options.fault : undefined;
-      addCounts(summary.counts, await writeDocument(driver, database, rows, fault));
-      summary.loaded.push(rows.docId);
+      addCounts(summary.counts, await writeBatch(driver!, database, contents, relinks, faulty));
+      summary.loaded.push(...contents.map((r) => r.docId));
+      summary.relinked.push(...relinks.map((r) => r.docId));
     } catch (err) {
-      if (isServerUnavailable(err)) throw unavailable(fileOf.get(rows.docId) ?? rows.docId, err);
-      summary.failed.push({
-        id: rows.docId,
-        file: fileOf.get(rows.docId) ?? rows.docId,
-        reason: (err as Error).message.split('\n')[0]!,
-      });
+      if (isServerUnavailable(err)) throw unavailable(fileOf.get(ids[0]!) ?? ids[0]!, err);
+      if (ids.length === 1) {
+        summary.failed.push({
+          id: ids[0]!,
+          file: fileOf.get(ids[0]!) ?? ids[0]!,
+          reason: (err as Error).message.split('\n')[0]!,
+        });
+        return;
+      }
+      const [a, b] = halves(contents, relinks);
+      await write(a.contents, a.relinks);
+      await write(b.contents, b.relinks);
     }
   };
-  for (const chunk of chunks(pending, options.batchRows ?? BATCH_ROWS)) {
+
+  const writeChunk = async (chunk: PreparedChunk) => {
+    const ids = [...chunk.rows.map((r) => r.docId), ...chunk.relinks.map((r) => r.docId)];
+    const stored = await storedHashes(driver!, database, ids);
+    const same = (r: { docId: string; linksHash: string }, content?: string) => {
+      const s = stored.get(r.docId);
+      return (
+        !options.force &&
+        !!s &&
+        s.linksHash === r.linksHash &&
+        (content === undefined || s.contentHash === content)
+      );
+    };
+    const pending: DocumentRows[] = [];
+    for (const rows of chunk.rows)
+      if (same(rows, rows.contentHash)) summary.unchanged.push(rows.docId);
+      else pending.push(rows);
+    const relinks = chunk.relinks.filter((r) => !same(r));
     // Tests inject a fault into one document's write: that document is written alone.
-    const faulty = chunk.some((r) => r.docId === options.fault?.docId);
-    if (chunk.length > 1 && !faulty) {
-      try {
-        addCounts(summary.counts, await writeDocuments(driver, database, chunk));
-        summary.loaded.push(...chunk.map((r) => r.docId));
-      } catch (err) {
-        if (isServerUnavailable(err)) throw unavailable(fileOf.get(chunk[0]!.docId) ?? '', err);
-        for (const rows of chunk) await writeAlone(rows);
-      }
-    } else for (const rows of chunk) await writeAlone(rows);
-    done += chunk.length;
-    options.onProgress?.(done, total, chunk[chunk.length - 1]!.docId);
-  }
-  for (const [i, rows] of batch.relinks.entries()) {
-    if (!options.force && stored.get(rows.docId)?.linksHash === rows.linksHash) continue;
-    try {
-      addCounts(summary.counts, await relinkDocument(driver, database, rows));
-      summary.relinked.push(rows.docId);
-    } catch (err) {
-      if (isServerUnavailable(err)) throw unavailable(rows.docId, err);
-      summary.failed.push({
-        id: rows.docId,
-        file: rows.docId,
-        reason: (err as Error).message.split('\n')[0]!,
-      });
+    const faulty = pending.filter((r) => r.docId === options.fault?.docId);
+    for (const rows of faulty) await write([rows], []);
+    const rest = pending.filter((r) => !faulty.includes(r));
+    const limit = options.batchRows ?? BATCH_ROWS;
+    for (const group of chunks(rest, limit, rowCount)) await write(group, []);
+    for (const group of chunks(relinks, limit, linkRowCount)) await write([], group);
+    done += chunk.rows.length + chunk.relinks.length;
+    const last = ids[ids.length - 1];
+    if (last) options.onProgress?.(done, total, last);
+  };
+
+  // The previous chunk's write must be done before the next starts (parents before children), but the
+  // next chunk is prepared while it runs.
+  let writeMs = 0;
+  let prepareMs = performance.now() - t0;
+  let inFlight: Promise<void> | null = null;
+  const timed = async (chunk: PreparedChunk) => {
+    const w0 = performance.now();
+    await writeChunk(chunk);
+    writeMs += performance.now() - w0;
+  };
+  try {
+    const chunks = run.chunks();
+    for (;;) {
+      const p0 = performance.now();
+      const next = await chunks.next();
+      prepareMs += performance.now() - p0;
+      if (next.done) break;
+      const chunk = next.value;
+      for (const d of chunk.documents) fileOf.set(d.id, d.file);
+      summary.placements.push(...chunk.alignment.plans);
+      addTotals(summary.rows, chunk.rows);
+      if (!writing) continue;
+      if (inFlight) await inFlight;
+      inFlight = timed(chunk);
+      inFlight.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      // Let the driver send the statements before the next chunk is prepared on this thread.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    options.onProgress?.(batch.rows.length + i + 1, total, rows.docId);
+    if (inFlight) await inFlight;
+  } finally {
+    run.close();
+    await parser?.close();
   }
-  summary.seconds.write = (performance.now() - t1) / 1000;
+  summary.seconds = { prepare: prepareMs / 1000, write: writeMs / 1000 };
   return summary;
+}
+
+/** A failed group split in two (documents first, then re-links), for isolating the culprit. */
+function halves(contents: DocumentRows[], relinks: Linked[]) {
+  const all: ({ c: DocumentRows } | { l: Linked })[] = [
+    ...contents.map((c) => ({ c })),
+    ...relinks.map((l) => ({ l })),
+  ];
+  const mid = Math.ceil(all.length / 2);
+  const part = (xs: typeof all) => ({
+    contents: xs.flatMap((x) => ('c' in x ? [x.c] : [])),
+    relinks: xs.flatMap((x) => ('l' in x ? [x.l] : [])),
+  });
+  return [part(all.slice(0, mid)), part(all.slice(mid))] as const;
+}
+
+function addTotals(into: LoadSummary['rows'], all: DocumentRows[]): void {
+  const t = rowTotals(all);
+  for (const k of Object.keys(into) as (keyof LoadSummary['rows'])[]) into[k] += t[k];
 }
 
 function rowTotals(all: DocumentRows[]): LoadSummary['rows'] {

@@ -1,0 +1,55 @@
+// Where a run keeps the documents it has parsed until it aligns and writes them: in memory for a run of
+// one chunk, else in a temporary file (one JSON line per document, read back by offset), so that the
+// loader's memory is bounded by a chunk, not by the whole run.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { PolicyDocument } from '../model/document.js';
+
+export class DocumentStore {
+  private readonly memory = new Map<string, PolicyDocument>();
+  private readonly at = new Map<string, { offset: number; length: number }>();
+  private dir: string | null = null;
+  private fd: number | null = null;
+  private end = 0;
+
+  constructor(private readonly spill: boolean) {}
+
+  has(id: string): boolean {
+    return this.memory.has(id) || this.at.has(id);
+  }
+
+  put(doc: PolicyDocument): void {
+    if (!this.spill) {
+      this.memory.set(doc.id, doc);
+      return;
+    }
+    if (this.fd === null) {
+      this.dir = mkdtempSync(path.join(tmpdir(), 'plantrace-load-'));
+      this.fd = openSync(path.join(this.dir, 'documents.jsonl'), 'w+');
+    }
+    const bytes = Buffer.from(`${JSON.stringify(doc)}\n`, 'utf8');
+    writeSync(this.fd, bytes, 0, bytes.length, this.end);
+    this.at.set(doc.id, { offset: this.end, length: bytes.length - 1 });
+    this.end += bytes.length;
+  }
+
+  get(id: string): PolicyDocument {
+    const doc = this.memory.get(id);
+    if (doc) return doc;
+    const at = this.at.get(id);
+    if (!at || this.fd === null) throw new Error(`document ${id} is not in this run`);
+    const bytes = Buffer.alloc(at.length);
+    readSync(this.fd, bytes, 0, at.length, at.offset);
+    return JSON.parse(bytes.toString('utf8')) as PolicyDocument;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.fd = null;
+    this.dir = null;
+    this.memory.clear();
+    this.at.clear();
+  }
+}
