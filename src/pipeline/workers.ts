@@ -2,6 +2,8 @@
 // bytes (deciding what is parsed at all), a pool of workers parses, and the scan takes the results in
 // file order. Each worker runs src/pipeline/parse-worker.ts (compiled: .js; under tsx: the .ts itself).
 import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScanItem } from './documents.js';
 import type { Parser } from './prepare.js';
@@ -19,11 +21,21 @@ export interface WorkerParser {
   close(): Promise<void>;
 }
 
+/**
+ * Sources run as TypeScript (tsx, vitest): the worker registers tsx's loader, then imports the script
+ * (a worker's --import hooks do not apply to its entry point on Node 20).
+ */
+function typescriptWorker(script: URL): Worker {
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
+  return new Worker(code, { eval: true });
+}
+
 export function workerParser(count: number): WorkerParser {
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const script = new URL(`./parse-worker.${ext}`, import.meta.url);
   const pool = Array.from({ length: Math.max(1, count) }, () => {
-    const worker = new Worker(script);
+    const worker = ext === 'ts' ? typescriptWorker(script) : new Worker(script);
     const jobs = new Map<number, Job>();
     worker.on('message', (m: { id: number; item?: ScanItem; error?: string }) => {
       const job = jobs.get(m.id);
