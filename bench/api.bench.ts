@@ -67,9 +67,10 @@ interface Figures {
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
+/** The median of the finite values (a cell where no request completed counts as not measured). */
 const median = (xs: number[]) =>
   percentile(
-    [...xs].sort((a, b) => a - b),
+    xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b),
     50,
   );
 
@@ -101,6 +102,8 @@ async function load(
 ) {
   const r = await autocannon({ url, method: 'POST', connections, duration, headers, body });
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  // No request completed within the cell (each took longer than BENCH_SECONDS): not measured, not 0 ms.
+  if (r.requests.total === 0) return { p50: NaN, p99: NaN, rps: 0 } satisfies Figures;
   return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average } satisfies Figures;
 }
 
@@ -194,7 +197,7 @@ try {
     await viaDriver(q.cypher, q.params, 4, WARMUP_SECONDS);
   }
 
-  const f = (x: number, w: number, d = 1) => x.toFixed(d).padStart(w);
+  const f = (x: number, w: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a').padStart(w);
   console.log(
     `graph: seeds + ${g.plans} generated plans; each cell ${SECONDS} s of load; p50/p99 in ms; Neo4j HTTP = ${queryApi ? 'Query API (/query/v2)' : 'transactional endpoint (/tx/commit)'}`,
   );
@@ -262,7 +265,7 @@ try {
       progress(`nested c=${c}`);
       const a = await viaGraphql(NESTED_OURS, c);
       const b = await load(peerUrl, JSON.stringify({ query: NESTED_PEER }), gqlHeaders, c);
-      peerRatios.push(a.rps / Math.max(b.rps, 0.01));
+      peerRatios.push(a.rps > 0 && b.rps > 0 ? a.rps / b.rps : NaN);
       console.log(
         `nested    ${String(c).padStart(4)} | ${f(a.p50, 13)} ${f(a.p99, 5)} ${f(a.rps, 6, 0)} | ${f(b.p50, 18)} ${f(b.p99, 5)} ${f(b.rps, 6, 0)} |` +
           ` ${f(peerRatios.at(-1)!, 10, 2)}× ${f(a.p50 / Math.max(b.p50, 0.01), 9, 2)}×`,
