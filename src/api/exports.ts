@@ -14,9 +14,10 @@
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import writeXlsxFile from 'write-excel-file/node';
+import { queries } from './queries.js';
+import type { Cell } from './records.js';
 import type { GraphStore } from './store.js';
 
-type Cell = string | number | boolean | null;
 /** A table: column names and rows of the same length. */
 export interface Table {
   name: string;
@@ -83,14 +84,14 @@ class BadRequest extends Error {}
 
 async function planOf(store: GraphStore, planId: unknown): Promise<{ id: string; title: string }> {
   if (typeof planId !== 'string' || !planId.trim()) throw new BadRequest('the plan parameter is required');
-  const [p] = await store.read<{ id: string; title: string }>('export/plan', { planId });
+  const [p] = await store.read(queries.exportPlan, { planId });
   if (!p) throw new NotFound(`no plan with id ${planId}`);
   return p;
 }
 
 export async function coverageTable(store: GraphStore, planId: unknown): Promise<Table> {
   const plan = await planOf(store, planId);
-  const rows = await store.read<Record<string, Cell | string[]>>('export/coverage', { planId: plan.id });
+  const rows = await store.read(queries.exportCoverage, { planId: plan.id });
   return {
     name: 'coverage',
     columns: [
@@ -107,30 +108,23 @@ export async function coverageTable(store: GraphStore, planId: unknown): Promise
       'measure_ids',
     ],
     rows: rows.map((r) => [
-      r.actionId as Cell,
-      r.action as Cell,
-      r.taskId as Cell,
-      r.task as Cell,
+      r.actionId,
+      r.action,
+      r.taskId,
+      r.task,
       r.covered ? 'yes' : 'no',
       Number(r.links),
-      (r.bestScore as number | null) ?? null,
-      r.bestMethod === null ? null : String(r.bestMethod).toUpperCase(),
-      r.bestMeasureId as Cell,
-      r.bestMeasure as Cell,
-      (r.measureIds as string[]).join(' '),
+      r.bestScore ?? null,
+      r.bestMethod === null ? null : r.bestMethod.toUpperCase(),
+      r.bestMeasureId,
+      r.bestMeasure,
+      r.measureIds.join(' '),
     ]),
   };
 }
 
 export async function matrixTable(store: GraphStore): Promise<Table> {
-  const rows = await store.read<{
-    plans: { id: string; title: string; level: string; region: string | null }[];
-    actionId: string;
-    action: string;
-    taskId: string;
-    task: string;
-    cells: { planId: string; links: number; bestScore: number | null }[];
-  }>('export/matrix');
+  const rows = await store.read(queries.exportMatrix, {});
   const plans = rows[0]?.plans ?? [];
   return {
     name: 'matrix',
@@ -154,29 +148,9 @@ export async function matrixTable(store: GraphStore): Promise<Table> {
   };
 }
 
-type CorrespondenceRow = Record<
-  | 'actionId'
-  | 'action'
-  | 'measureId'
-  | 'label'
-  | 'measure'
-  | 'file'
-  | 'line'
-  | 'taskId'
-  | 'task'
-  | 'taskPlan'
-  | 'score'
-  | 'method'
-  | 'rank'
-  | 'review'
-  | 'reviewNote'
-  | 'evidence',
-  Cell
->;
-
 export async function correspondenceTable(store: GraphStore, planId: unknown): Promise<Table> {
   const plan = await planOf(store, planId);
-  const rows = await store.read<CorrespondenceRow>('export/correspondence', { planId: plan.id });
+  const rows = await store.read(queries.exportCorrespondence, { planId: plan.id });
   return {
     name: 'correspondence',
     columns: [
@@ -223,37 +197,13 @@ export async function correspondenceTable(store: GraphStore, planId: unknown): P
   };
 }
 
-interface GraphNode {
-  id: string;
-  labels: string[];
-  caption: string;
-  level: string | null;
-  kind: string | null;
-  plan: string | null;
-  national: boolean | null;
-}
-interface GraphEdge {
-  from: string;
-  to: string;
-  type: string;
-  score: number | null;
-  method: string | null;
-  role: string | null;
-  mention: string | null;
-  value: number | null;
-  unit: string | null;
-  year: number | null;
-}
-
 const NODE_KEYS = ['label', 'labels', 'level', 'kind', 'plan', 'national'] as const;
 const EDGE_KEYS = ['type', 'score', 'method', 'role', 'mention', 'value', 'unit', 'year'] as const;
 const NUMERIC = new Set(['score', 'value', 'year']);
 
 export async function planGraphml(store: GraphStore, planId: unknown): Promise<string> {
   const plan = await planOf(store, planId);
-  const [g] = await store.read<{ nodes: GraphNode[]; edges: GraphEdge[] }>('export/plan-graph', {
-    planId: plan.id,
-  });
+  const [g] = await store.read(queries.exportPlanGraph, { planId: plan.id });
   const nodes = g?.nodes ?? [];
   const edges = g?.edges ?? [];
   const key = (k: string, forWhat: 'node' | 'edge') =>
@@ -286,24 +236,6 @@ export async function planGraphml(store: GraphStore, planId: unknown): Promise<s
   return `${lines.join('\n')}\n`;
 }
 
-interface StatusRow {
-  obligation: {
-    due: string;
-    dueText: string;
-    subject: string | null;
-    what: string;
-    text: string;
-    line: number;
-  };
-  status: {
-    regionId: string;
-    regionName: string | null;
-    planId: string | null;
-    issuedOn: string | null;
-    status: string;
-  };
-}
-
 /** The status board (cypher/api/status.cypher) as a table, judged against `asOf` (default `today`). */
 export async function statusTable(
   store: GraphStore,
@@ -314,7 +246,7 @@ export async function statusTable(
   const plan = await planOf(store, planId);
   if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)))
     throw new BadRequest('asOf must be a date like 2025-07-01');
-  const rows = await store.read<StatusRow>('api/status', { planId: plan.id, today: asOf ?? today });
+  const rows = await store.read(queries.status, { planId: plan.id, today: asOf ?? today });
   return {
     name: 'status',
     columns: [

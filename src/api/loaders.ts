@@ -4,68 +4,72 @@
 // without long texts / evidence (`node`, `measures`, `linksFrom` …) and with them (`nodeWithText`,
 // `measuresWithText`, `linksFromWithEvidence` …); a resolver asks the one its selection needs.
 import DataLoader from 'dataloader';
+import type { CypherQuery } from '../graph/cypher.js';
 import type { ApiContext } from './context.js';
-import type {
-  AgencyRoleRecord,
-  CascadeRecord,
-  ObligationRecord,
-  ObligationStatusRecord,
-  LinkRecord,
-  NodeRecord,
-  RegionMentionRecord,
-  TargetRecord,
-} from './records.js';
+import { queries } from './queries.js';
+import type { LinkRecord, NodeRecord, ObligationStatusRecord, TargetRecord } from './records.js';
 import type { GraphStore } from './store.js';
 
-/** A loader of lists: rows of `{id, <field>}` grouped by id, in the query's order. */
-function listLoader<T>(store: GraphStore, file: string, field: string, params: Record<string, unknown> = {}) {
+type ByIds = { ids: string[] };
+type Row = { id: string };
+
+/** A loader of lists: each row's `pick(row)` grouped by its id, in the query's order. */
+function listLoader<P extends ByIds, R extends Row, T>(
+  store: GraphStore,
+  query: CypherQuery<P, R>,
+  pick: (row: R) => T,
+  params: Omit<P, 'ids'>,
+) {
   return new DataLoader<string, T[]>(async (ids) => {
-    const rows = await store.read<Record<string, unknown>>(file, { ...params, ids: [...ids] });
+    const rows = await store.read(query, { ...params, ids: [...ids] } as P);
     const byId = new Map<string, T[]>(ids.map((id) => [id, []]));
-    for (const row of rows) byId.get(row.id as string)?.push((field === '*' ? row : row[field]) as T);
+    for (const row of rows) byId.get(row.id)?.push(pick(row));
     return ids.map((id) => byId.get(id)!);
   });
 }
 
 /** A loader of single rows by id (null when absent). */
-function rowLoader<T>(store: GraphStore, file: string, field: string, params: Record<string, unknown> = {}) {
+function rowLoader<P extends ByIds, R extends Row, T>(
+  store: GraphStore,
+  query: CypherQuery<P, R>,
+  pick: (row: R) => T,
+  params: Omit<P, 'ids'>,
+) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await store.read<Record<string, unknown>>(file, { ...params, ids: [...ids] });
-    const byId = new Map(rows.map((r) => [r.id as string, (field === '*' ? r : r[field]) as T]));
+    const rows = await store.read(query, { ...params, ids: [...ids] } as P);
+    const byId = new Map(rows.map((r) => [r.id, pick(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
+const whole = <R>(row: R) => row;
+const node = (r: { node: NodeRecord }) => r.node;
+const link = (r: { link: LinkRecord }) => r.link;
+const target = (r: { target: TargetRecord }) => r.target;
+
 export function createLoaders(store: GraphStore) {
+  const q = queries;
   return {
-    node: rowLoader<NodeRecord>(store, 'api/nodes-by-id', 'node', { withText: false }),
-    nodeWithText: rowLoader<NodeRecord>(store, 'api/nodes-by-id', 'node', { withText: true }),
-    parents: rowLoader<{ actionId: string | null; planId: string | null }>(store, 'api/parents', '*'),
-    actions: listLoader<NodeRecord>(store, 'api/actions-of-plans', 'node', { withText: false }),
-    actionsWithText: listLoader<NodeRecord>(store, 'api/actions-of-plans', 'node', { withText: true }),
-    measures: listLoader<NodeRecord>(store, 'api/measures-of-actions', 'node', { withText: false }),
-    measuresWithText: listLoader<NodeRecord>(store, 'api/measures-of-actions', 'node', { withText: true }),
-    targets: listLoader<TargetRecord>(store, 'api/targets-of', 'target'),
-    indicatorTargets: listLoader<TargetRecord>(store, 'api/targets-of-indicators', 'target'),
-    regions: listLoader<RegionMentionRecord>(store, 'api/regions-of', '*'),
-    agencies: listLoader<AgencyRoleRecord>(store, 'api/agencies-of', '*'),
-    agencyPlans: listLoader<AgencyRoleRecord>(store, 'api/plans-of-agencies', '*'),
-    regionNeighbours: rowLoader<{ parentId: string | null; planIds: string[] }>(
-      store,
-      'api/region-neighbours',
-      '*',
-    ),
-    interpretations: rowLoader<{ interprets: string | null; interpretedBy: string[] }>(
-      store,
-      'api/interpretations',
-      '*',
-    ),
-    linksFrom: listLoader<LinkRecord>(store, 'api/links-from', 'link', { withEvidence: false }),
-    linksFromWithEvidence: listLoader<LinkRecord>(store, 'api/links-from', 'link', { withEvidence: true }),
-    cascade: rowLoader<CascadeRecord>(store, 'api/cascade-of', '*'),
-    obligations: listLoader<ObligationRecord>(store, 'api/obligations-of', 'obligation'),
-    linksTo: listLoader<LinkRecord>(store, 'api/links-to', 'link', { withEvidence: false }),
-    linksToWithEvidence: listLoader<LinkRecord>(store, 'api/links-to', 'link', { withEvidence: true }),
+    node: rowLoader(store, q.nodesById, node, { withText: false }),
+    nodeWithText: rowLoader(store, q.nodesById, node, { withText: true }),
+    parents: rowLoader(store, q.parents, whole, {}),
+    actions: listLoader(store, q.actionsOfPlans, node, { withText: false }),
+    actionsWithText: listLoader(store, q.actionsOfPlans, node, { withText: true }),
+    measures: listLoader(store, q.measuresOfActions, node, { withText: false }),
+    measuresWithText: listLoader(store, q.measuresOfActions, node, { withText: true }),
+    targets: listLoader(store, q.targetsOf, target, {}),
+    indicatorTargets: listLoader(store, q.targetsOfIndicators, target, {}),
+    regions: listLoader(store, q.regionsOf, whole, {}),
+    agencies: listLoader(store, q.agenciesOf, whole, {}),
+    agencyPlans: listLoader(store, q.plansOfAgencies, whole, {}),
+    regionNeighbours: rowLoader(store, q.regionNeighbours, whole, {}),
+    interpretations: rowLoader(store, q.interpretations, whole, {}),
+    linksFrom: listLoader(store, q.linksFrom, link, { withEvidence: false }),
+    linksFromWithEvidence: listLoader(store, q.linksFrom, link, { withEvidence: true }),
+    cascade: rowLoader(store, q.cascadeOf, whole, {}),
+    obligations: listLoader(store, q.obligationsOf, (r) => r.obligation, {}),
+    linksTo: listLoader(store, q.linksTo, link, { withEvidence: false }),
+    linksToWithEvidence: listLoader(store, q.linksTo, link, { withEvidence: true }),
   };
 }
 
@@ -83,10 +87,7 @@ export function statusLoader(ctx: Pick<ApiContext, 'store' | 'loaders'>, today: 
   let loader = perDate.get(today);
   if (!loader) {
     loader = new DataLoader<string, ObligationStatusRecord[]>(async (ids) => {
-      const rows = await ctx.store.read<{ id: string; status: ObligationStatusRecord }>('api/statuses-of', {
-        ids: [...ids],
-        today,
-      });
+      const rows = await ctx.store.read(queries.statusesOf, { ids: [...ids], today });
       const byId = new Map<string, ObligationStatusRecord[]>(ids.map((id) => [id, []]));
       for (const r of rows) byId.get(r.id)?.push(r.status);
       return ids.map((id) => byId.get(id)!);

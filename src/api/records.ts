@@ -172,3 +172,76 @@ export interface EvidenceRecord {
   to: { start: number; end: number } | null;
   source: { id: string; file: string; line: number } | null;
 }
+
+// ---------------------------------------------------------------- what cypher/export/ returns
+
+/** A table cell. */
+export type Cell = string | number | boolean | null;
+
+/** One national task in a plan's gap report (cypher/export/coverage.cypher). */
+export interface ExportCoverageRow {
+  actionId: string;
+  action: string;
+  taskId: string;
+  task: string;
+  covered: boolean;
+  links: number;
+  bestScore: number | null;
+  bestMethod: string | null;
+  bestMeasureId: string | null;
+  bestMeasure: string | null;
+  measureIds: string[];
+}
+
+/** One national task across every local plan (cypher/export/matrix.cypher). */
+export interface ExportMatrixRow {
+  plans: { id: string; title: string; level: string; region: string | null }[];
+  actionId: string;
+  action: string;
+  taskId: string;
+  task: string;
+  cells: { planId: string; links: number; bestScore: number | null }[];
+}
+
+export type CorrespondenceRow = Record<
+  | 'actionId'
+  | 'action'
+  | 'measureId'
+  | 'label'
+  | 'measure'
+  | 'file'
+  | 'line'
+  | 'taskId'
+  | 'task'
+  | 'taskPlan'
+  | 'score'
+  | 'method'
+  | 'rank'
+  | 'review'
+  | 'reviewNote'
+  | 'evidence',
+  Cell
+>;
+
+export interface GraphNode {
+  id: string;
+  labels: string[];
+  caption: string;
+  level: string | null;
+  kind: string | null;
+  plan: string | null;
+  national: boolean | null;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  type: string;
+  score: number | null;
+  method: string | null;
+  role: string | null;
+  mention: string | null;
+  value: number | null;
+  unit: string | null;
+  year: number | null;
+}

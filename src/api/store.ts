@@ -7,10 +7,11 @@
 // A request works against a deadline (GraphStore.forRequest): every query gets the time that is left as
 // its Neo4j transaction timeout, none starts once the time is up or the client has gone, and a query
 // still running at the deadline is answered with TIMEOUT at once (Neo4j ends it at the same moment).
-import type { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
-import { cypher } from '../graph/cypher.js';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { checkedParams, cypher, type CypherQuery } from '../graph/cypher.js';
 import { inTransaction } from '../graph/driver.js';
 import { log } from '../log.js';
+import { queries } from './queries.js';
 import { apiError, driverCode, isTimeout, isUnavailable, timedOut, unavailable } from './errors.js';
 
 /**
@@ -24,6 +25,8 @@ const INPUT_ERRORS: Record<string, { codes: string[]; message: string }> = {
     message: 'the search text cannot be run as a full-text query; use fewer or shorter words',
   },
 };
+
+type Params = Record<string, unknown>;
 
 export interface Deadline {
   /** Epoch milliseconds by which the request must be answered. */
@@ -79,6 +82,24 @@ export class QueryGate {
   }
 }
 
+/**
+ * Whether the database has been unreachable since the last query that reached it. A request whose time
+ * runs out while that is so (Neo4j stopped or still starting, the driver retrying its connection) is
+ * answered UNAVAILABLE, not TIMEOUT: the client's request was not too slow, the database was away.
+ */
+class Availability {
+  private unreachableSince: number | null = null;
+  reached(): void {
+    this.unreachableSince = null;
+  }
+  unreachable(): void {
+    this.unreachableSince ??= Date.now();
+  }
+  get away(): boolean {
+    return this.unreachableSince !== null;
+  }
+}
+
 export class GraphStore {
   /** Queries run so far (tests use it to check that a request costs a few queries, not one per row). */
   queryCount = 0;
@@ -90,6 +111,7 @@ export class GraphStore {
     private readonly gate = new QueryGate(8),
     private readonly deadline: Deadline | null = null,
     private readonly counter: { queryCount: number } | null = null,
+    private readonly availability = new Availability(),
   ) {}
 
   /** A view of this store for one request: same queries and gate, bounded by the request's deadline. */
@@ -101,50 +123,52 @@ export class GraphStore {
       this.gate,
       deadline,
       this.counter ?? this,
+      this.availability,
     );
   }
 
-  read<T extends RecordShape>(file: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.run<T>('READ', file, params);
+  read<P extends Params, R extends object>(query: CypherQuery<P, R>, params: NoInfer<P>): Promise<R[]> {
+    return this.run('READ', query, params);
   }
 
-  write<T extends RecordShape>(file: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.run<T>('WRITE', file, params);
+  write<P extends Params, R extends object>(query: CypherQuery<P, R>, params: NoInfer<P>): Promise<R[]> {
+    return this.run('WRITE', query, params);
   }
 
-  private async run<T extends RecordShape>(
+  private async run<P extends Params, R extends object>(
     mode: 'READ' | 'WRITE',
-    file: string,
-    params: Record<string, unknown>,
-  ): Promise<T[]> {
+    query: CypherQuery<P, R>,
+    params: P,
+  ): Promise<R[]> {
+    const checked = checkedParams(query, params);
     const d = this.deadline;
     const limitMs = d ? d.limitMs : this.timeoutMs;
-    if (d && (d.at <= Date.now() || d.signal.aborted)) throw timedOut(limitMs);
+    if (d && (d.at <= Date.now() || d.signal.aborted)) throw this.outOfTime(limitMs);
     let release: () => void;
     try {
       release = await this.gate.acquire(d?.signal);
     } catch {
-      throw timedOut(limitMs); // the request's time ran out while the query waited its turn
+      throw this.outOfTime(limitMs); // the request's time ran out while the query waited its turn
     }
     try {
-      return await this.runNow<T>(mode, file, params, limitMs);
+      return (await this.runNow(mode, query.file, checked, limitMs)) as R[];
     } finally {
       release();
     }
   }
 
-  private async runNow<T extends RecordShape>(
+  private async runNow(
     mode: 'READ' | 'WRITE',
     file: string,
-    params: Record<string, unknown>,
+    params: Params,
     limitMs: number,
-  ): Promise<T[]> {
+  ): Promise<Params[]> {
     const d = this.deadline;
     const remaining = d ? d.at - Date.now() : this.timeoutMs;
-    if (remaining <= 0 || d?.signal.aborted) throw timedOut(limitMs);
+    if (remaining <= 0 || d?.signal.aborted) throw this.outOfTime(limitMs);
     (this.counter ?? this).queryCount++;
     const work = async (tx: ManagedTransaction) => {
-      const res = await tx.run<T>(cypher(file), params);
+      const res = await tx.run(cypher(file), params);
       return res.records.map((r) => r.toObject());
     };
     // Neo4j's own limit on the transaction: the time the request has left (at least 1 ms; 0 means none).
@@ -154,17 +178,28 @@ export class GraphStore {
     };
     const query = inTransaction(this.driver, this.database, mode, work, config);
     try {
-      return d ? await untilAborted(query, d.signal, () => timedOut(limitMs)) : await query;
+      const rows = d ? await untilAborted(query, d.signal, () => this.outOfTime(limitMs)) : await query;
+      this.availability.reached();
+      return rows;
     } catch (err) {
       throw this.classify(err, file, limitMs);
     }
+  }
+
+  /** The answer when the request's time is up: UNAVAILABLE while the database is away, else TIMEOUT. */
+  private outOfTime(limitMs: number): Error {
+    return this.availability.away ? unavailable() : timedOut(limitMs);
   }
 
   private classify(err: unknown, file: string, limitMs: number): unknown {
     if (err instanceof Error && err.name === 'GraphQLError') return err; // already typed (our deadline)
     const code = driverCode(err);
     if (isTimeout(err)) return timedOut(limitMs);
-    if (isUnavailable(err)) return unavailable();
+    if (isUnavailable(err)) {
+      this.availability.unreachable();
+      return unavailable();
+    }
+    this.availability.reached(); // any other answer came from the database
     const input = INPUT_ERRORS[file];
     if (input?.codes.includes(code)) return apiError('BAD_USER_INPUT', input.message);
     log.error({ query: file, code, err: (err as Error).message }, 'query failed');
@@ -172,7 +207,7 @@ export class GraphStore {
   }
 
   async health(): Promise<{ version: string; edition: string; nodeCount: number }> {
-    const [row] = await this.read<{ version: string; edition: string; nodeCount: number }>('health');
+    const [row] = await this.read(queries.health, {});
     if (!row) throw new Error('health query returned no row');
     return row;
   }

@@ -34,7 +34,8 @@ import { labelsOf, readLabels } from '../align/labels.js';
 import { readLabelledDocuments } from '../pipeline/labelled.js';
 import { loadConfig } from '../config.js';
 import { inTransaction } from '../graph/driver.js';
-import { cypher } from '../graph/cypher.js';
+import { runQuery } from '../graph/cypher.js';
+import { graphQueries } from '../graph/queries.js';
 import type { PolicyDocument } from '../model/document.js';
 import { packageRoot } from '../paths.js';
 import { readDocuments, describeRejected } from '../pipeline/documents.js';
@@ -86,15 +87,14 @@ export async function calibrate(
   if (opts.reviews) {
     const cfg = loadConfig();
     const rows = await withDriver(cfg, (driver) =>
-      inTransaction(driver, cfg.NEO4J_DATABASE, 'READ', async (tx) => {
-        const res = await tx.run(cypher('calibration-reviews'), { limit: neo4j.int(100_000) });
-        return res.records.map((r) => r.toObject() as Record<string, unknown>);
-      }),
+      inTransaction(driver, cfg.NEO4J_DATABASE, 'READ', (tx) =>
+        runQuery(tx, graphQueries.calibrationReviews, { limit: neo4j.int(100_000) }),
+      ),
     );
     const known = new Set(groups.flat().map((d) => d.id));
     const extraFiles = new Set(files.map((f) => path.resolve(f)));
     for (const r of rows) {
-      const plan = typeof r.plan === 'string' ? r.plan : '';
+      const plan = r.plan ?? '';
       if (heldoutIds.has(plan)) continue; // the held-out split stays unseen, reviews included
       if (!known.has(plan) && typeof r.file === 'string' && existsSync(r.file))
         extraFiles.add(path.resolve(r.file));
@@ -109,10 +109,10 @@ export async function calibrate(
       groups.flat().flatMap((d) => d.sections.flatMap((s) => s.measures.map((m) => m.id))),
     );
     reviews = rows
-      .filter((r) => !(typeof r.plan === 'string' && heldoutIds.has(r.plan)))
+      .filter((r) => !heldoutIds.has(r.plan ?? ''))
       .map((r) => ({
-        from: String(r.from),
-        to: String(r.to),
+        from: r.from,
+        to: r.to,
         decision: r.decision === 'REJECT' ? ('REJECT' as const) : ('CONFIRM' as const),
         added: r.added === true,
       }));

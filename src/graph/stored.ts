@@ -4,8 +4,9 @@
 import type { Driver } from 'neo4j-driver';
 import type { Citation, PlanRef } from '../align/parents.js';
 import type { DocumentLevel, PolicyDocument } from '../model/document.js';
-import { cypher } from './cypher.js';
+import { runQuery } from './cypher.js';
 import { inTransaction } from './driver.js';
+import { graphQueries } from './queries.js';
 
 export interface StoredPlan extends PlanRef {
   kind: 'plan' | 'interpretation' | 'catalog';
@@ -20,11 +21,14 @@ export interface StoredPlan extends PlanRef {
 }
 
 export async function storedPlans(driver: Driver, database: string): Promise<StoredPlan[]> {
-  const res = await inTransaction(driver, database, 'READ', (tx) => tx.run(cypher('stored-plans')));
-  return res.records.map((r) => {
-    const o = r.toObject() as Omit<StoredPlan, 'cites' | 'level'> & { cites: string; level: string };
-    return { ...o, level: o.level as DocumentLevel, cites: JSON.parse(o.cites) as Citation[] };
-  });
+  const rows = await inTransaction(driver, database, 'READ', (tx) =>
+    runQuery(tx, graphQueries.storedPlans, {}),
+  );
+  return rows.map((o) => ({
+    ...o,
+    level: o.level as DocumentLevel,
+    cites: JSON.parse(o.cites) as Citation[],
+  }));
 }
 
 type Props = Record<string, unknown>;
@@ -39,10 +43,10 @@ export async function storedDocuments(
   ids: string[],
 ): Promise<PolicyDocument[]> {
   if (ids.length === 0) return [];
-  const res = await inTransaction(driver, database, 'READ', (tx) =>
-    tx.run(cypher('stored-documents'), { ids }),
+  const rows = await inTransaction(driver, database, 'READ', (tx) =>
+    runQuery(tx, graphQueries.storedDocuments, { ids }),
   );
-  return res.records.map((r) => rebuild(r.get('plan') as Props, r.get('sections') as Props[]));
+  return rows.map((r) => rebuild(r.plan, r.sections));
 }
 
 function provision(p: Props) {

@@ -10,6 +10,7 @@ import { LIMITS } from '../../src/api/limits.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { loadedGraph } from '../support/graph.js';
 import { startTestApi, type RawResponse, type TestApi } from '../support/api.js';
+import { queries } from '../../src/api/queries.js';
 
 const SH = '沪府发-2024-12';
 const KEY = 'test-key-errors';
@@ -298,7 +299,7 @@ describe('database errors classified by their codes', () => {
       await driver.close();
     }
     // … and what the store makes of it.
-    await expect(t.api.store.read('api/search', params)).rejects.toMatchObject({
+    await expect(t.api.store.read(queries.search, params)).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });

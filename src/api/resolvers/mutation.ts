@@ -3,12 +3,12 @@
 import { remark } from '../../align/links.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { badInput, notFound, unauthenticated } from '../errors.js';
-import type { LinkRecord } from '../records.js';
+import { queries } from '../queries.js';
 
 export const mutation: MutationResolvers = {
   reviewAlignment: async (_p, { from, to, decision, note }, { store, authorized }) => {
     if (!authorized) throw unauthenticated();
-    const [row] = await store.write<{ link: LinkRecord }>('api/review', {
+    const [row] = await store.write(queries.review, {
       from,
       to,
       decision,
@@ -24,7 +24,7 @@ export const mutation: MutationResolvers = {
     if (!(s >= 0 && s <= 1)) throw badInput('score must be between 0 and 1');
     if (!note.trim()) throw badInput('note must say why the link exists');
     const evidence = JSON.stringify([remark('note', note)]);
-    const [row] = await store.write<{ valid: boolean; link: LinkRecord | null }>('api/add-alignment', {
+    const [row] = await store.write(queries.addAlignment, {
       from,
       to,
       note,

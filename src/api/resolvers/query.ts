@@ -5,17 +5,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { ApiContext } from '../context.js';
 import { badInput, notFound, pageArgs, pageInfo } from '../errors.js';
-import type {
-  AlignmentMatrixRecord,
-  CoverageRecord,
-  LinkRecord,
-  MatrixRowRecord,
-  NodeRecord,
-  ObligationRecord,
-  ObligationStatusRecord,
-  TraceRecord,
+import {
+  textOf,
+  type AlignmentMatrixRecord,
+  type NodeRecord,
+  type ObligationStatusRecord,
 } from '../records.js';
-import { textOf } from '../records.js';
+import { queries } from '../queries.js';
 import { luceneQuery, snippet } from '../search.js';
 import { health } from './health.js';
 import { at, needsText, projection, selectionOf } from './projection.js';
@@ -40,7 +36,7 @@ export async function readMatrix(
   planIds: string[] | null | undefined,
   of: string | null = null,
 ): Promise<AlignmentMatrixRecord> {
-  const rows = await ctx.store.read<MatrixRowRecord & { plans: NodeRecord[] }>('api/matrix', {
+  const rows = await ctx.store.read(queries.matrix, {
     planIds: planIds ?? null,
     of,
   });
@@ -61,10 +57,7 @@ export async function readStatus(
   ctx: Pick<ApiContext, 'store' | 'today'>,
   planId: string,
 ): Promise<ObligationStatusRecord[]> {
-  const rows = await ctx.store.read<{ obligation: ObligationRecord; status: ObligationStatusRecord }>(
-    'api/status',
-    { planId, today: todayOf(ctx) },
-  );
+  const rows = await ctx.store.read(queries.status, { planId, today: todayOf(ctx) });
   return rows.map((r) => ({ ...r.status, obligation: r.obligation }));
 }
 
@@ -88,7 +81,7 @@ export const query: QueryResolvers = {
 
   plans: async (_p, { level, region, kind, first, after }, { store }, info) => {
     const { offset, limit } = pageArgs(first, after);
-    const [row] = await store.read<{ totalCount: number; nodes: NodeRecord[] }>('api/plans', {
+    const [row] = await store.read(queries.plans, {
       withText: needsText(at(selectionOf(info), 'nodes')),
       level: lower(level),
       kind: lower(kind),
@@ -110,24 +103,22 @@ export const query: QueryResolvers = {
 
   nationalPlans: async (_p, _a, { store }, info) =>
     (
-      await store.read<{ node: NodeRecord }>('api/national-plans', {
+      await store.read(queries.nationalPlans, {
         id: null,
         withText: needsText(selectionOf(info)),
       })
     ).map((r) => r.node),
   nationalPlan: async (_p, { id }, { store }, info) =>
     (
-      await store.read<{ node: NodeRecord }>('api/national-plans', {
+      await store.read(queries.nationalPlans, {
         id: id ?? null,
         withText: needsText(selectionOf(info)),
       })
     )[0]?.node ?? null,
-  indicators: async (_p, _a, { store }) =>
-    (await store.read<{ node: NodeRecord }>('api/indicators')).map((r) => r.node),
+  indicators: async (_p, _a, { store }) => (await store.read(queries.indicators, {})).map((r) => r.node),
   regions: async (_p, { kind }, { store }) =>
-    (await store.read<{ node: NodeRecord }>('api/regions', { kind: lower(kind) })).map((r) => r.node),
-  agencies: async (_p, _a, { store }) =>
-    (await store.read<{ node: NodeRecord }>('api/agencies')).map((r) => r.node),
+    (await store.read(queries.regions, { kind: lower(kind) })).map((r) => r.node),
+  agencies: async (_p, _a, { store }) => (await store.read(queries.agencies, {})).map((r) => r.node),
 
   trace: async (_p, { measureId }, { store }, info) => {
     const sel = selectionOf(info);
@@ -135,7 +126,7 @@ export const query: QueryResolvers = {
       [at(sel, 'measure'), at(sel, 'path', 'node'), at(sel, 'planChain', 'node')],
       [at(sel, 'path', 'link'), at(sel, 'planChain', 'link'), at(sel, 'otherLinks')],
     );
-    const [row] = await store.read<TraceRecord>('api/trace', { measureId, ...flags });
+    const [row] = await store.read(queries.trace, { measureId, ...flags });
     if (!row) throw notFound('measure', measureId);
     if (row.measure.national)
       throw badInput(`${measureId} is a national task; trace starts from a local measure`);
@@ -146,16 +137,12 @@ export const query: QueryResolvers = {
     const id = of ?? nationalTaskId;
     if (!id) throw badInput('implementations needs `of`: the id of a measure of any level');
     const { offset, limit } = pageArgs(first, after);
-    const [row] = await store.read<{
-      totalCount: number;
-      nodes: LinkRecord[];
-      levels: { level: string; count: number }[];
-    }>('api/implementations', {
+    const [row] = await store.read(queries.implementations, {
       taskId: id,
       planIds: planIds ?? null,
       offset,
       limit,
-      ...projection([], [at(selectionOf(info), 'nodes')]),
+      withEvidence: projection([], [at(selectionOf(info), 'nodes')]).withEvidence,
     });
     if (!row) throw notFound('measure', id);
     return {
@@ -172,7 +159,7 @@ export const query: QueryResolvers = {
       [at(sel, 'plan'), at(sel, 'national'), at(sel, 'tasks', 'task'), at(sel, 'tasks', 'action')],
       [at(sel, 'tasks', 'best')],
     );
-    const [row] = await store.read<CoverageRecord>('api/coverage', { planId, of: of ?? null, ...flags });
+    const [row] = await store.read(queries.coverage, { planId, of: of ?? null, ...flags });
     if (!row) throw notFound(of ? 'plan or upper plan' : 'plan', of ? `${planId} or ${of}` : planId);
     return row;
   },
@@ -182,7 +169,7 @@ export const query: QueryResolvers = {
   obligations: async (_p, { planId, asOf }, ctx) => {
     await nodeOfType(ctx, 'Plan', planId);
     const today = asOf ? isoDate(asOf) : todayOf(ctx);
-    const rows = await ctx.store.read<{ obligation: ObligationRecord }>('api/obligations', { planId });
+    const rows = await ctx.store.read(queries.obligations, { planId });
     return rows.map((r) => ({ ...r.obligation, asOf: today }));
   },
 
@@ -209,15 +196,12 @@ export const query: QueryResolvers = {
     const { offset, limit } = pageArgs(first, after);
     const q = luceneQuery(text);
     if (!q) throw badInput('search text must contain at least one word');
-    const [row] = await store.read<{ totalCount: number; nodes: { node: NodeRecord; score: number }[] }>(
-      'api/search',
-      {
-        query: q,
-        kinds: kinds ? kinds.map((k) => k[0] + k.slice(1).toLowerCase()) : null,
-        offset,
-        limit,
-      },
-    );
+    const [row] = await store.read(queries.search, {
+      query: q,
+      kinds: kinds ? kinds.map((k) => k[0] + k.slice(1).toLowerCase()) : null,
+      offset,
+      limit,
+    });
     const nodes = row!.nodes.map(({ node, score }) => {
       const [original, simplified] = searchedText(node);
       return { node, score, snippet: snippet(original, simplified, text) };
