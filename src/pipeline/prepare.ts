@@ -32,6 +32,7 @@ import { fileBytesOf, parseBytes, type Rejected, type ScanItem } from './documen
 import { expandInputs } from './inputs.js';
 import { loadKey, pipelineKey } from './keys.js';
 import { DocumentStore } from './store.js';
+import { defaultWorkers, workerParser } from './workers.js';
 
 /** What the pipeline needs of the graph; null when there is none (parse, align, dry runs without Neo4j). */
 export interface GraphView {
@@ -55,7 +56,7 @@ export interface PrepareOptions {
   chunkDocuments?: number;
   /**
    * Read → parse → extract files on this many worker threads (0: on the main thread). Default: none
-   * for runs of one chunk, else one per core but one (src/pipeline/workers.ts).
+   * for runs of one chunk, else one per core (src/pipeline/workers.ts).
    */
   workers?: number;
 }
@@ -167,7 +168,6 @@ export async function prepareRun(
   inputs: string[],
   options: PrepareOptions = {},
   graph: GraphView | null = null,
-  parser: Parser = parseBytes,
 ): Promise<PreparedRun> {
   const chunkDocuments = Math.max(1, options.chunkDocuments ?? CHUNK_DOCUMENTS);
   // The --national file or else the bundled catalog: the default for plans that cite none.
@@ -230,15 +230,24 @@ export async function prepareRun(
       });
     }
   };
+  // A run of one chunk parses on the main thread; a larger one on workers (unless told otherwise).
+  const workers = options.workers ?? (files.length > chunkDocuments ? defaultWorkers() : 0);
+  const pool = workers > 0 ? workerParser(workers) : null;
+  const parse: Parser = pool ? pool.parse : parseBytes;
   const ahead: Promise<ScanItem>[] = [];
-  const window = Math.max(1, (options.workers ?? 0) * 4);
-  for await (const item of fileBytesOf(files, { unchangedId })) {
-    ahead.push(
-      item.kind === 'bytes' ? parser(item.bytes, item.file, { ocr: options.ocr }) : Promise.resolve(item),
-    );
-    while (ahead.length >= window) take(await ahead.shift()!);
+  const window = Math.max(1, workers * 4);
+  try {
+    for await (const item of fileBytesOf(files, { unchangedId })) {
+      ahead.push(
+        item.kind === 'bytes' ? parse(item.bytes, item.file, { ocr: options.ocr }) : Promise.resolve(item),
+      );
+      while (ahead.length >= window) take(await ahead.shift()!);
+    }
+    while (ahead.length) take(await ahead.shift()!);
+  } finally {
+    await Promise.allSettled(ahead);
+    await pool?.close();
   }
-  while (ahead.length) take(await ahead.shift()!);
 
   // Pass 2, for the whole run: national plans, parents, what is re-linked.
   // National plans: the run's, and the fallback (a national plan of the run with its id wins). The
@@ -427,8 +436,8 @@ export async function prepareRun(
     const plain = chunk
       .filter((u) => !u.own)
       .flatMap((u) => u.ids)
-      .map((id) => docs.get(id)!)
-      .filter((d) => !isNational(d));
+      .map((id) => docs.get(id))
+      .filter((d): d is PolicyDocument => !!d && !isNational(d));
     const results = [alignCascade(input(plain, []))];
     for (const u of chunk.filter((x) => x.own)) {
       const members = u.ids.map((id) => docs.get(id)).filter((d): d is PolicyDocument => !!d);
