@@ -23,7 +23,6 @@ import {
 import type { PlanPlacement } from '../model/alignment.js';
 import type { Rejected } from './documents.js';
 import { prepareRun, type GraphView, type PreparedChunk, type PrepareOptions } from './prepare.js';
-import { workerParser } from './workers.js';
 
 export { prepareBatch } from './prepare.js';
 
@@ -96,12 +95,10 @@ export async function loadInputs(
   const t0 = performance.now();
   const writing = !!driver && !options.dryRun;
   if (writing) await applySchema(driver, database);
-  const parser = options.workers ? workerParser(options.workers) : undefined;
   const run = await prepareRun(
     inputs,
     { ...options, skipUnchanged: !options.force },
     writing ? graphView(driver, database) : null,
-    parser?.parse,
   );
   const summary: LoadSummary = {
     loaded: [],
@@ -208,7 +205,6 @@ export async function loadInputs(
     if (inFlight) await inFlight;
   } finally {
     run.close();
-    await parser?.close();
   }
   summary.seconds = { prepare: prepareMs / 1000, write: writeMs / 1000 };
   return summary;

@@ -8,8 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { ScanItem } from './documents.js';
 import type { Parser } from './prepare.js';
 
-/** Workers a large run uses by default: one per core but one (the main thread aligns and writes). */
-export const defaultWorkers = (): number => Math.max(1, availableParallelism() - 1);
+/** Workers a large run parses on by default: one per core (the main thread only reads and hashes meanwhile). */
+export const defaultWorkers = (): number => availableParallelism();
 
 interface Job {
   resolve: (item: ScanItem) => void;
@@ -26,7 +26,11 @@ export interface WorkerParser {
  * (a worker's --import hooks do not apply to its entry point on Node 20).
  */
 function typescriptWorker(script: URL): Worker {
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
   return new Worker(code, { eval: true });
 }
