@@ -25,6 +25,8 @@ const NAMED = 0.7;
 const TABLE_NAMED = 0.6;
 /** Similarity a local title must reach to be the one a statement (or heading) restates. */
 const RESOLVED = 0.5;
+/** Share of a phrase's character pairs a provision's text must hold to be the one it quotes. */
+const QUOTED = 0.75;
 
 /** The upper document named in a statement: 国家, 国务院, the national plan's short names. */
 const UPPER =
@@ -34,7 +36,10 @@ const LOCAL =
   /我(?:省|市|区|州|盟|县|自治区)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
 /** Words that say "this answers that". */
 const CORRESPOND =
-  /对照|对标|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家/;
+  /对照|对标|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家/;
+/** X是我省落实国家…的具体抓手 / 举措 / 体现: X, the local side, stands before 是. */
+const LOCAL_IS =
+  /^(?:其中[，,])?(.{2,40}?)[，,]?是(?:我|本)(?:省|市|区|州|县|自治区)(?:落实|贯彻|承接|对接|响应)/;
 /** What the local side does with it. */
 const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立/;
 
@@ -54,6 +59,11 @@ interface Unit {
 interface LinkEnd {
   id: string;
   titleSimplified: string;
+}
+
+/** A local provision: its text too, for phrases quoting it rather than its title. */
+interface LocalEnd extends LinkEnd {
+  textSimplified: string;
 }
 
 interface UpperEntry {
@@ -123,6 +133,28 @@ function resolve<T extends LinkEnd>(phrase: string, entries: T[], generic: Set<s
   const [best, second] = ranked;
   if (!best || best.s < RESOLVED) return null;
   if (second && second.s > best.s - 0.1) return null;
+  return best.e;
+}
+
+/**
+ * The provision whose TEXT holds a phrase (an interpretation quoting a measure's content, 完善“人地钱”
+ * 挂钩配套政策, rather than its title 强化政策支持): most of the phrase's pairs, clearly more than any other.
+ */
+function quoting<T extends LocalEnd>(phrase: string, entries: T[], generic: Set<string>): T | null {
+  // A quoted name (“五好”园区, “技能湘军”) that one provision alone holds is that provision.
+  for (const [, name] of phrase.matchAll(/[“"]([^”"]{2,12})[”"]/g)) {
+    const holders = entries.filter((e) => `${e.titleSimplified}${e.textSimplified}`.includes(name!));
+    if (holders.length === 1) return holders[0]!;
+  }
+  const unquoted = (s: string) => s.replace(/[“”"]/g, '');
+  const pairs = titlePairs(unquoted(phrase), generic);
+  if (pairs.size < 3) return null;
+  const ranked = entries
+    .map((e) => ({ e, s: coverage(pairs, unquoted(e.textSimplified)) }))
+    .sort((a, b) => b.s - a.s);
+  const [best, second] = ranked;
+  if (!best || best.s < QUOTED) return null;
+  if (second && second.s > best.s - 0.2) return null;
   return best.e;
 }
 
@@ -215,8 +247,9 @@ export function explicitLinks(
             resolve(st.localPhrase, local.measures, generic) ??
             (unit.kind === 'measure'
               ? (resolve(unit.title, local.measures, generic) ?? resolve(unit.text, local.measures, generic))
-              : null);
-          if (unit.kind === 'measure' && mea) [from, level] = [mea, 'measure'];
+              : null) ??
+            (sec && !st.subject ? null : quoting(st.localPhrase, local.measures, generic));
+          if ((unit.kind === 'measure' || st.subject) && mea) [from, level] = [mea, 'measure'];
           else if (sec) [from, level] = [sec, 'section'];
           else if (mea) [from, level] = [mea, 'measure'];
           else if (unit.kind === 'measure') {
@@ -278,7 +311,7 @@ function target(
   return null;
 }
 
-function planEntries(plan: PolicyDocument): { sections: LinkEnd[]; measures: LinkEnd[] } {
+function planEntries(plan: PolicyDocument): { sections: LocalEnd[]; measures: LocalEnd[] } {
   const sections = plan.sections.filter(
     (s) => s.kind === 'action' || s.kind === 'safeguards' || (s.kind === 'other' && s.measures.length > 0),
   );
@@ -342,6 +375,8 @@ interface Statement {
   localPhrase: string;
   /** The local half of the statement. */
   localText: string;
+  /** The local side is the statement's subject (X是我省落实国家…): a provision of its own, not the section. */
+  subject: boolean;
 }
 
 /**
@@ -364,8 +399,11 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const localAt = s.text.search(LOCAL);
     const sameHasLocal = localAt >= 0 && CORRESPOND.test(s.text) && STATES.test(s.text.slice(localAt));
     const next = ss[i + 1];
+    const localIs = LOCAL_IS.exec(s.text);
     if (sameHasLocal) {
       localPart = { text: s.text.slice(localAt), start: s.start + localAt };
+    } else if (localIs) {
+      localPart = { text: localIs[1]!, start: s.start + localIs.index };
     } else if (next && LOCAL.test(next.text) && (CORRESPOND.test(next.text) || /提出/.test(next.text))) {
       localPart = next;
       stEnd = next.start + next.text.length;
@@ -415,6 +453,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       end: stEnd,
       localPhrase: phrase,
       localText: localPart.text,
+      subject: !sameHasLocal && localIs !== null,
     });
   }
   return out;

@@ -27,6 +27,7 @@ export interface MeasureLabel {
 }
 
 export interface ExplicitLabel {
+  /** The document the statement is in: an interpretation, or the plan itself (为落实国家…行动，…). */
   interpretation: string;
   line: number;
   text: string;
@@ -74,6 +75,19 @@ const ProvincialFile = z.object({
     )
     .nullish()
     .transform((x) => x ?? []),
+  /** Statements inside a plan (为落实国家…行动，…) naming the national action a section answers. */
+  explicit_in_plans: z
+    .array(
+      z.object({
+        document: z.string(),
+        line: z.number().int(),
+        text: z.string(),
+        local: z.string(),
+        national: z.string(),
+      }),
+    )
+    .nullish()
+    .transform((x) => x ?? []),
 });
 
 const CascadeFile = z.object({
@@ -94,7 +108,8 @@ const CascadeFile = z.object({
 
 export interface LabelSources {
   seedsGold?: string | null;
-  provincial?: string | null;
+  /** Provincial label files (each with its own documents and splits). */
+  provincial?: string[] | null;
   cascade?: string | null;
   /** National plan id the cascade's provincial documents must point to (others are not national labels). */
   national?: string;
@@ -102,7 +117,10 @@ export interface LabelSources {
 
 export const defaultLabelSources = (root: string): Required<LabelSources> => ({
   seedsGold: path.join(root, 'tests/fixtures/alignment-gold.yaml'),
-  provincial: path.join(root, 'tests/fixtures/corpus/labels/provincial.yaml'),
+  provincial: [
+    path.join(root, 'tests/fixtures/corpus/labels/provincial.yaml'),
+    path.join(root, 'tests/fixtures/corpus/labels/provincial-2.yaml'),
+  ],
   cascade: path.join(root, 'tests/fixtures/corpus/labels/cascade.yaml'),
   national: '国发-2024-17',
 });
@@ -138,9 +156,9 @@ export function readLabels(root: string, sources: LabelSources = defaultLabelSou
   }
 
   const corpusRoot = (file: string) => path.resolve(path.dirname(file), '..');
-  if (sources.provincial && existsSync(sources.provincial)) {
-    const p = ProvincialFile.parse(parse(readFileSync(sources.provincial, 'utf8')));
-    const base = corpusRoot(sources.provincial);
+  for (const file of (sources.provincial ?? []).filter((f) => existsSync(f))) {
+    const p = ProvincialFile.parse(parse(readFileSync(file, 'utf8')));
+    const base = corpusRoot(file);
     const splitOf = new Map(p.documents.map((d) => [d.id, d.split]));
     for (const d of p.documents)
       labels.documents.push({ file: path.join(base, d.file), id: d.id, split: d.split });
@@ -156,6 +174,10 @@ export function readLabels(root: string, sources: LabelSources = defaultLabelSou
     for (const e of p.explicit) {
       const split = splitOf.get(e.interpretation) ?? splitOf.get(e.local.split('/')[0]!);
       if (split) labels.explicit.push({ ...e, split });
+    }
+    for (const { document, ...e } of p.explicit_in_plans) {
+      const split = splitOf.get(document);
+      if (split) labels.explicit.push({ ...e, interpretation: document, split });
     }
   }
 
