@@ -204,7 +204,7 @@ export async function loadInputs(
     }
     if (inFlight) await inFlight;
   } finally {
-    run.close();
+    await run.close();
   }
   summary.seconds = { prepare: prepareMs / 1000, write: writeMs / 1000 };
   return summary;

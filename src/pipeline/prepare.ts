@@ -10,29 +10,31 @@
 // Documents already in the graph that the run concerns — children of a plan in the run, the plan an
 // interpretation explains — are re-linked, so the graph is the same whatever order, batches or chunks the
 // documents come in. An interpretation is aligned together with the plan it explains.
-import { alignCascade, type CascadeInput } from '../align/cascade.js';
 import { interpretedPlan } from '../align/aligner.js';
-import { defaultCuratedFile, isNational, loadNational } from '../align/index.js';
+import { defaultCuratedFile, loadNational } from '../align/index.js';
 import { readCalibration } from '../align/calibration.js';
 import { readCuratedLinks } from '../align/curated.js';
-import { LEVEL_RANK, planRef, resolveParents, type ParentChoice, type PlanRef } from '../align/parents.js';
-import type { CascadeResult, PlanPlacement } from '../model/alignment.js';
+import { planRef, resolveParents, type ParentChoice, type PlanRef } from '../align/parents.js';
 import type { PolicyDocument } from '../model/document.js';
-import {
-  alignmentByDocument,
-  contentRows,
-  hashRows,
-  linkRows,
-  toRows,
-  type DocumentRows,
-  type LinkRows,
-} from '../graph/rows.js';
+import { contentRows, hashRows } from '../graph/rows.js';
 import type { StoredPlan } from '../graph/stored.js';
 import { fileBytesOf, parseBytes, type Rejected, type ScanItem } from './documents.js';
 import { expandInputs } from './inputs.js';
 import { loadKey, pipelineKey } from './keys.js';
 import { DocumentStore } from './store.js';
-import { defaultWorkers, workerParser } from './workers.js';
+import { defaultWorkers, WorkerPool } from './workers.js';
+import {
+  alignChunk,
+  chunkEnv,
+  lightOf,
+  mergeAlignments,
+  writeOrder,
+  type ChunkJob,
+  type PreparedChunk,
+  type Unit,
+} from './chunk.js';
+
+export type { PreparedChunk } from './chunk.js';
 
 /** What the pipeline needs of the graph; null when there is none (parse, align, dry runs without Neo4j). */
 export interface GraphView {
@@ -64,19 +66,8 @@ export interface PrepareOptions {
 /** Documents aligned and written together: bounds the loader's memory (a few MB per hundred plans). */
 export const CHUNK_DOCUMENTS = 250;
 
-/** Parsed documents read back at once for the parents of a chunk: the last ones used are kept. */
-const UPPER_CACHE = 32;
-
-type Linked = LinkRows & { linksHash: string };
-
-export interface PreparedChunk {
-  /** The chunk's documents of the run, in write order. */
-  documents: PolicyDocument[];
-  rows: DocumentRows[];
-  /** Documents already in the graph whose links change with this run. */
-  relinks: Linked[];
-  alignment: CascadeResult;
-}
+/** Documents of the graph (upper plans, mostly) kept between chunks. */
+const GRAPH_CACHE = 64;
 
 export interface PreparedBatch extends PreparedChunk {
   rejected: Rejected[];
@@ -97,19 +88,6 @@ interface Scanned {
   light: PolicyDocument;
 }
 
-/** Documents aligned together: a plan (or a national plan) alone, or a plan with its interpretations. */
-interface Unit {
-  ids: string[];
-  /** Aligned in a call of their own (interpretations with their plan). */
-  own: boolean;
-  /** The plan an interpretation of the unit explains, when it is not a document of the unit. */
-  helper: string | null;
-  /** Written after the run's documents: it re-links documents of the graph. */
-  late: boolean;
-  order: number;
-  parent: string;
-}
-
 export interface PreparedRun {
   rejected: Rejected[];
   skipped: { file: string; reason: string }[];
@@ -117,26 +95,9 @@ export interface PreparedRun {
   /** Documents the chunks will hold: the run's (with the national plan), and the ones re-linked. */
   total: number;
   chunks(): AsyncGenerator<PreparedChunk>;
-  /** Removes the run's temporary files. */
-  close(): void;
+  /** Removes the run's temporary files and stops its workers. */
+  close(): Promise<void>;
 }
-
-const order = (d: { kind: PolicyDocument['kind']; level: PolicyDocument['level'] }) =>
-  d.kind === 'interpretation' ? 9 : LEVEL_RANK[d.level];
-
-/** Without the texts: what interpretedPlan reads of a candidate plan (id, title, number, region). */
-const lightOf = (d: PolicyDocument): PolicyDocument => ({
-  ...d,
-  preamble: '',
-  trailer: [],
-  sections: [],
-  targets: [],
-  regions: [],
-  agencies: [],
-  obligations: [],
-  attachments: [],
-  notes: [],
-});
 
 const lightStored = (p: StoredPlan): PolicyDocument =>
   ({
@@ -232,8 +193,8 @@ export async function prepareRun(
   };
   // A run of one chunk parses on the main thread; a larger one on workers (unless told otherwise).
   const workers = options.workers ?? (files.length > chunkDocuments ? defaultWorkers() : 0);
-  const pool = workers > 0 ? workerParser(workers) : null;
-  const parse: Parser = pool ? pool.parse : parseBytes;
+  const pool = workers > 0 ? new WorkerPool(workers) : null;
+  const parse: Parser = pool ? (bytes, file, o) => pool.parse(bytes, file, o) : parseBytes;
   const ahead: Promise<ScanItem>[] = [];
   const window = Math.max(1, workers * 4);
   try {
@@ -244,276 +205,263 @@ export async function prepareRun(
       while (ahead.length >= window) take(await ahead.shift()!);
     }
     while (ahead.length) take(await ahead.shift()!);
-  } finally {
+  } catch (err) {
     await Promise.allSettled(ahead);
     await pool?.close();
+    store.close();
+    throw err;
   }
 
-  // Pass 2, for the whole run: national plans, parents, what is re-linked.
-  // National plans: the run's, and the fallback (a national plan of the run with its id wins). The
-  // fallback is written with the run unless its file was just found unchanged (it is still the upper
-  // plan of what cites it).
-  const nationals = scanned.filter((s) => s.level === 'national').map((s) => store.get(s.id));
-  if (!nationals.some((n) => n.id === fallback.id) && !unchanged.includes(fallback.id))
-    nationals.unshift(fallback);
-  const resident = new Map<string, PolicyDocument>([[fallback.id, fallback]]);
-  for (const n of nationals) resident.set(n.id, n);
-  const runIds = new Set([fallback.id, ...scanned.map((s) => s.id), ...nationals.map((n) => n.id)]);
-  const stored = allStored.filter((p) => !runIds.has(p.id));
-  // Plans of the run whose content is new to the graph: their children must be re-linked.
-  const contentHash = new Map<string, string>(scanned.map((s) => [s.id, s.contentHash]));
-  for (const n of nationals) if (!contentHash.has(n.id)) contentHash.set(n.id, hashRows(contentRows(n)));
-  const changed = new Set(
-    [...contentHash].filter(([id, h]) => storedById.get(id)?.contentHash !== h).map(([id]) => id),
-  );
-  const local = scanned.filter((s) => s.level !== 'national');
-  const runPlans = local.filter((s) => s.kind === 'plan');
-  const interpretations = local.filter((s) => s.kind === 'interpretation');
-  const storedPlans = stored.filter((p) => p.kind === 'plan' && p.level !== 'national');
-  const nationalRefs: PlanRef[] = [
-    ...[fallback, ...nationals.filter((n) => n.id !== fallback.id)].map(planRef),
-    ...stored.filter((p) => p.level === 'national'),
-  ];
-  const parents = resolveParents(
-    [...runPlans.map((s) => s.ref), ...storedPlans],
-    nationalRefs,
-    defaultNational,
-  );
-
-  // Stored documents the run concerns: plans whose parent changed (another plan, or new content); the
-  // plans of the regions of the run's interpretations (an interpretation explains a plan of its own
-  // region); and the interpretations of the regions of every plan aligned, so that their explicit
-  // statements stay on the plan's links.
-  const relinkIds = new Set<string>();
-  for (const p of storedPlans) {
-    const c = parents.get(p.id)!;
-    if (changed.has(c.parent.id) || c.parent.id !== p.parent || c.national !== p.nationalPlan)
-      relinkIds.add(p.id);
-  }
-  const interpretationRegions = new Set(interpretations.map((i) => i.regionCode).filter(Boolean));
-  for (const p of storedPlans)
-    if (p.regionCode && interpretationRegions.has(p.regionCode)) relinkIds.add(p.id);
-  const planRegions = new Set(
-    [...runPlans, ...storedPlans.filter((p) => relinkIds.has(p.id))].map((p) => p.regionCode).filter(Boolean),
-  );
-  for (const p of stored)
-    if (p.kind === 'interpretation' && p.regionCode && planRegions.has(p.regionCode)) relinkIds.add(p.id);
-
-  // Documents from the graph the run reads: those re-linked, and the parents and national plans they and
-  // the run need. The plans among them and the run's plans are what an interpretation may explain.
-  const needed = new Set(relinkIds);
-  for (const id of [...runPlans.map((p) => p.id), ...relinkIds]) {
-    const c = parents.get(id);
-    if (!c) continue;
-    if (!runIds.has(c.parent.id)) needed.add(c.parent.id);
-    if (!runIds.has(c.national)) needed.add(c.national);
-  }
-  const candidates = [
-    ...runPlans.map((s) => s.light),
-    ...[...needed]
-      .map((id) => storedById.get(id))
-      .filter((p): p is StoredPlan => !!p && p.kind === 'plan' && p.level !== 'national')
-      .map(lightStored),
-  ];
-  const explained = new Map<string, string | null>();
-  const relinkedInterpretations = stored.filter((p) => p.kind === 'interpretation' && relinkIds.has(p.id));
-  for (const s of interpretations)
-    explained.set(s.id, interpretedPlan(store.get(s.id), candidates)?.id ?? null);
-  for (let i = 0; i < relinkedInterpretations.length; i += chunkDocuments) {
-    const ids = relinkedInterpretations.slice(i, i + chunkDocuments).map((p) => p.id);
-    for (const d of graph ? await graph.documents(ids) : [])
-      explained.set(d.id, interpretedPlan(d, candidates)?.id ?? null);
-  }
-
-  // Units in write order; an interpretation goes with the plan it explains (aligned together).
-  const byPlan = new Map<string, string[]>();
-  const alone: string[] = [];
-  for (const [id, plan] of explained) {
-    if (!plan) alone.push(id);
-    else byPlan.set(plan, [...(byPlan.get(plan) ?? []), id]);
-  }
-  const kindOf = (id: string) => scanned.find((s) => s.id === id) ?? storedById.get(id);
-  const inRun = (id: string) => store.has(id) || resident.has(id);
-  const member = (id: string) => inRun(id) || relinkIds.has(id);
-  const units: Unit[] = [];
-  const parentOf = (id: string) => parents.get(id)?.parent.id ?? '';
-  for (const n of nationals)
-    units.push({ ids: [n.id], own: false, helper: null, late: false, order: 0, parent: '' });
-  const grouped = new Set<string>();
-  for (const [plan, interps] of byPlan) {
-    const ids = [...(member(plan) ? [plan] : []), ...interps.sort()];
-    for (const id of ids) grouped.add(id);
-    const first = kindOf(ids[0]!)!;
-    units.push({
-      ids,
-      own: true,
-      helper: member(plan) ? null : plan,
-      late: ids.some((id) => relinkIds.has(id)),
-      order: order(first),
-      parent: parentOf(plan),
-    });
-  }
-  for (const s of runPlans)
-    if (!grouped.has(s.id))
-      units.push({
-        ids: [s.id],
-        own: false,
-        helper: null,
-        late: false,
-        order: order(s),
-        parent: parentOf(s.id),
-      });
-  for (const p of storedPlans)
-    if (relinkIds.has(p.id) && !grouped.has(p.id))
-      units.push({
-        ids: [p.id],
-        own: false,
-        helper: null,
-        late: true,
-        order: order(p),
-        parent: parentOf(p.id),
-      });
-  for (const id of alone)
-    units.push({ ids: [id], own: true, helper: null, late: relinkIds.has(id), order: 9, parent: '' });
-  units.sort(
-    (a, b) =>
-      Number(a.late) - Number(b.late) ||
-      a.order - b.order ||
-      a.parent.localeCompare(b.parent) ||
-      a.ids[0]!.localeCompare(b.ids[0]!),
-  );
-
-  const curated = options.curated === false ? null : readCuratedLinks(defaultCuratedFile);
-  const scoring = {
-    threshold: options.threshold,
-    ...(options.calibrationFile ? { calibration: readCalibration(options.calibrationFile) } : {}),
-  };
-  const contentHashOf = (id: string) => contentHash.get(id) ?? storedById.get(id)?.contentHash;
-
-  // Upper plans: national plans stay; parents are read back (run) or fetched (graph), the last ones
-  // kept, so that each is indexed once for the children that follow it.
-  const cache = new Map<string, PolicyDocument>();
-  const uppers = async (ids: string[]): Promise<Map<string, PolicyDocument>> => {
-    const out = new Map<string, PolicyDocument>([[fallback.id, fallback]]);
-    const missing: string[] = [];
-    for (const id of new Set(ids)) {
-      const doc = resident.get(id) ?? cache.get(id) ?? (store.has(id) ? store.get(id) : undefined);
-      if (doc) out.set(id, doc);
-      else missing.push(id);
-    }
-    for (const d of graph && missing.length ? await graph.documents(missing) : []) out.set(d.id, d);
-    for (const [id, doc] of out) {
-      if (resident.has(id)) continue;
-      cache.delete(id);
-      cache.set(id, doc);
-    }
-    while (cache.size > UPPER_CACHE) cache.delete(cache.keys().next().value!);
-    return out;
-  };
-
-  async function prepareChunk(chunk: Unit[]): Promise<PreparedChunk> {
-    const ids = chunk.flatMap((u) => u.ids);
-    const fromGraph = ids.filter((id) => !inRun(id));
-    const docs = new Map<string, PolicyDocument>();
-    for (const id of ids) if (inRun(id)) docs.set(id, resident.get(id) ?? store.get(id));
-    const helpers = chunk.map((u) => u.helper).filter((h): h is string => !!h);
-    for (const d of graph ? await graph.documents([...fromGraph, ...helpers]) : []) docs.set(d.id, d);
-    const planIds = ids.filter((id) => parents.has(id));
-    const need = [
-      ...planIds.flatMap((id) => [parents.get(id)!.parent.id, parents.get(id)!.national]),
-      ...helpers.flatMap((id) => parents.get(id)?.national ?? []),
+  // Whatever fails from here on, the workers stop and the temporary file goes.
+  try {
+    // Pass 2, for the whole run: national plans, parents, what is re-linked.
+    // National plans: the run's, and the fallback (a national plan of the run with its id wins). The
+    // fallback is written with the run unless its file was just found unchanged (it is still the upper
+    // plan of what cites it).
+    const nationals = scanned.filter((s) => s.level === 'national').map((s) => store.get(s.id));
+    if (!nationals.some((n) => n.id === fallback.id) && !unchanged.includes(fallback.id))
+      nationals.unshift(fallback);
+    const resident = new Map<string, PolicyDocument>([[fallback.id, fallback]]);
+    for (const n of nationals) resident.set(n.id, n);
+    const runIds = new Set([fallback.id, ...scanned.map((s) => s.id), ...nationals.map((n) => n.id)]);
+    const stored = allStored.filter((p) => !runIds.has(p.id));
+    // Plans of the run whose content is new to the graph: their children must be re-linked.
+    const contentHash = new Map<string, string>(scanned.map((s) => [s.id, s.contentHash]));
+    for (const n of nationals) if (!contentHash.has(n.id)) contentHash.set(n.id, hashRows(contentRows(n)));
+    const changed = new Set(
+      [...contentHash].filter(([id, h]) => storedById.get(id)?.contentHash !== h).map(([id]) => id),
+    );
+    const local = scanned.filter((s) => s.level !== 'national');
+    const runPlans = local.filter((s) => s.kind === 'plan');
+    const interpretations = local.filter((s) => s.kind === 'interpretation');
+    const storedPlans = stored.filter((p) => p.kind === 'plan' && p.level !== 'national');
+    const nationalRefs: PlanRef[] = [
+      ...[fallback, ...nationals.filter((n) => n.id !== fallback.id)].map(planRef),
+      ...stored.filter((p) => p.level === 'national'),
     ];
-    const up = await uppers(need);
-    for (const id of need) if (!up.has(id) && docs.has(id)) up.set(id, docs.get(id)!);
-    const input = (documents: PolicyDocument[], plans: PolicyDocument[]): CascadeInput => ({
-      documents,
-      uppers: up,
-      parents,
-      plansForInterpretations: plans,
-      curated,
-      scoring,
-    });
-    const plain = chunk
-      .filter((u) => !u.own)
-      .flatMap((u) => u.ids)
-      .map((id) => docs.get(id))
-      .filter((d): d is PolicyDocument => !!d && !isNational(d));
-    const results = [alignCascade(input(plain, []))];
-    for (const u of chunk.filter((x) => x.own)) {
-      const members = u.ids.map((id) => docs.get(id)).filter((d): d is PolicyDocument => !!d);
-      const plan = u.helper ? docs.get(u.helper) : members.find((d) => d.kind === 'plan');
-      results.push(alignCascade(input(members, plan ? [plan] : [])));
+    const parents = resolveParents(
+      [...runPlans.map((s) => s.ref), ...storedPlans],
+      nationalRefs,
+      defaultNational,
+    );
+
+    // Stored documents the run concerns: plans whose parent changed (another plan, or new content); the
+    // plans of the regions of the run's interpretations (an interpretation explains a plan of its own
+    // region); and the interpretations of the regions of every plan aligned, so that their explicit
+    // statements stay on the plan's links.
+    const relinkIds = new Set<string>();
+    for (const p of storedPlans) {
+      const c = parents.get(p.id)!;
+      if (changed.has(c.parent.id) || c.parent.id !== p.parent || c.national !== p.nationalPlan)
+        relinkIds.add(p.id);
     }
-    const alignment = merge(results);
-    const byDocument = alignmentByDocument(alignment);
-    const placements = new Map(alignment.plans.map((p) => [p.plan, p]));
-    const context = (doc: PolicyDocument) => {
-      const interprets = doc.kind === 'interpretation' ? (explained.get(doc.id) ?? null) : null;
-      const placement = placements.get(doc.id) ?? null;
-      const upper = doc.kind === 'interpretation' ? interprets : (placement?.parent ?? null);
+    const interpretationRegions = new Set(interpretations.map((i) => i.regionCode).filter(Boolean));
+    for (const p of storedPlans)
+      if (p.regionCode && interpretationRegions.has(p.regionCode)) relinkIds.add(p.id);
+    const planRegions = new Set(
+      [...runPlans, ...storedPlans.filter((p) => relinkIds.has(p.id))]
+        .map((p) => p.regionCode)
+        .filter(Boolean),
+    );
+    for (const p of stored)
+      if (p.kind === 'interpretation' && p.regionCode && planRegions.has(p.regionCode)) relinkIds.add(p.id);
+
+    // Documents from the graph the run reads: those re-linked, and the parents and national plans they and
+    // the run need. The plans among them and the run's plans are what an interpretation may explain.
+    const needed = new Set(relinkIds);
+    for (const id of [...runPlans.map((p) => p.id), ...relinkIds]) {
+      const c = parents.get(id);
+      if (!c) continue;
+      if (!runIds.has(c.parent.id)) needed.add(c.parent.id);
+      if (!runIds.has(c.national)) needed.add(c.national);
+    }
+    const candidates = [
+      ...runPlans.map((s) => s.light),
+      ...[...needed]
+        .map((id) => storedById.get(id))
+        .filter((p): p is StoredPlan => !!p && p.kind === 'plan' && p.level !== 'national')
+        .map(lightStored),
+    ];
+    const explained = new Map<string, string | null>();
+    const relinkedInterpretations = stored.filter((p) => p.kind === 'interpretation' && relinkIds.has(p.id));
+    for (const s of interpretations)
+      explained.set(s.id, interpretedPlan(store.get(s.id), candidates)?.id ?? null);
+    for (let i = 0; i < relinkedInterpretations.length; i += chunkDocuments) {
+      const ids = relinkedInterpretations.slice(i, i + chunkDocuments).map((p) => p.id);
+      for (const d of graph ? await graph.documents(ids) : [])
+        explained.set(d.id, interpretedPlan(d, candidates)?.id ?? null);
+    }
+
+    // Units in write order; an interpretation goes with the plan it explains (aligned together).
+    const byPlan = new Map<string, string[]>();
+    const alone: string[] = [];
+    for (const [id, plan] of explained) {
+      if (!plan) alone.push(id);
+      else byPlan.set(plan, [...(byPlan.get(plan) ?? []), id]);
+    }
+    const kindOf = (id: string) => scanned.find((s) => s.id === id) ?? storedById.get(id);
+    const inRun = (id: string) => store.has(id) || resident.has(id);
+    const member = (id: string) => inRun(id) || relinkIds.has(id);
+    const units: Unit[] = [];
+    const parentOf = (id: string) => parents.get(id)?.parent.id ?? '';
+    for (const n of nationals)
+      units.push({ ids: [n.id], own: false, helper: null, late: false, order: 0, parent: '' });
+    const grouped = new Set<string>();
+    for (const [plan, interps] of byPlan) {
+      const ids = [...(member(plan) ? [plan] : []), ...interps.sort()];
+      for (const id of ids) grouped.add(id);
+      const first = kindOf(ids[0]!)!;
+      units.push({
+        ids,
+        own: true,
+        helper: member(plan) ? null : plan,
+        late: ids.some((id) => relinkIds.has(id)),
+        order: writeOrder(first),
+        parent: parentOf(plan),
+      });
+    }
+    for (const s of runPlans)
+      if (!grouped.has(s.id))
+        units.push({
+          ids: [s.id],
+          own: false,
+          helper: null,
+          late: false,
+          order: writeOrder(s),
+          parent: parentOf(s.id),
+        });
+    for (const p of storedPlans)
+      if (relinkIds.has(p.id) && !grouped.has(p.id))
+        units.push({
+          ids: [p.id],
+          own: false,
+          helper: null,
+          late: true,
+          order: writeOrder(p),
+          parent: parentOf(p.id),
+        });
+    for (const id of alone)
+      units.push({ ids: [id], own: true, helper: null, late: relinkIds.has(id), order: 9, parent: '' });
+    units.sort(
+      (a, b) =>
+        Number(a.late) - Number(b.late) ||
+        a.order - b.order ||
+        a.parent.localeCompare(b.parent) ||
+        a.ids[0]!.localeCompare(b.ids[0]!),
+    );
+
+    const curated = options.curated === false ? null : readCuratedLinks(defaultCuratedFile);
+    const scoring = {
+      threshold: options.threshold,
+      ...(options.calibrationFile ? { calibration: readCalibration(options.calibrationFile) } : {}),
+    };
+    const contentHashOf = (id: string) => contentHash.get(id) ?? storedById.get(id)?.contentHash;
+
+    // Pass 2, chunk by chunk: the main thread gathers what a chunk needs of the graph; the chunk is
+    // aligned here or on a worker (several chunks at once), and taken in order.
+    const graphCache = new Map<string, PolicyDocument>();
+    const fromGraph = async (ids: string[]): Promise<PolicyDocument[]> => {
+      const missing = [...new Set(ids)].filter((id) => !graphCache.has(id));
+      for (const d of graph && missing.length ? await graph.documents(missing) : []) graphCache.set(d.id, d);
+      const out = ids.map((id) => graphCache.get(id)).filter((d): d is PolicyDocument => !!d);
+      while (graphCache.size > GRAPH_CACHE) graphCache.delete(graphCache.keys().next().value!);
+      return out;
+    };
+    const gather = async (chunk: Unit[]): Promise<ChunkJob> => {
+      const ids = chunk.flatMap((u) => u.ids);
+      const helpers = chunk.map((u) => u.helper).filter((h): h is string => !!h);
+      const uppers = [...ids, ...helpers].flatMap((id) => {
+        const c = parents.get(id);
+        return c ? [c.parent.id, c.national] : [];
+      });
+      const graphIds = [...new Set([...ids, ...helpers, ...uppers])].filter((id) => !inRun(id));
+      const upperOf = (id: string) =>
+        explained.has(id) ? (explained.get(id) ?? null) : (parents.get(id)?.parent.id ?? null);
       return {
-        links: byDocument.get(doc.id)?.links ?? [],
-        unaligned: byDocument.get(doc.id)?.unaligned ?? [],
-        interprets,
-        placement,
-        loadKey: loadKey(pipeline, doc.sha256, dependencyOf(upper, contentHashOf)),
+        units: chunk,
+        graphDocs: await fromGraph(graphIds),
+        parents: [...ids, ...helpers].flatMap((id) => {
+          const c = parents.get(id);
+          return c ? [[id, c] as [string, ParentChoice]] : [];
+        }),
+        explained: ids.filter((id) => explained.has(id)).map((id) => [id, explained.get(id) ?? null]),
+        hashes: ids.flatMap((id) => {
+          const upper = upperOf(id);
+          return upper ? [[upper, contentHashOf(upper) ?? null] as [string, string | null]] : [];
+        }),
       };
     };
-    const byWriteOrder = (a: PolicyDocument, b: PolicyDocument) => order(a) - order(b);
-    const documents = ids
-      .filter(inRun)
-      .map((id) => docs.get(id)!)
-      .sort(byWriteOrder);
-    const relinked = ids
-      .filter((id) => !inRun(id) && docs.has(id))
-      .map((id) => docs.get(id)!)
-      .sort(byWriteOrder);
-    return {
-      documents,
-      rows: documents.map((doc) => toRows(doc, context(doc))),
-      relinks: relinked.map((doc) => {
-        const links = linkRows(doc, context(doc));
-        return { ...links, linksHash: hashRows(links) };
-      }),
-      alignment,
-    };
-  }
+    const env = chunkEnv((id) => (store.has(id) ? store.get(id) : null), {
+      fallback,
+      nationals: nationals.map((n) => n.id),
+      curated,
+      scoring,
+      pipeline,
+    });
+    const onWorkers = pool && store.onDisk ? pool : null;
+    if (onWorkers)
+      await onWorkers.init({
+        index: store.index(),
+        national: options.national,
+        nationals: nationals.map((n) => n.id),
+        curated,
+        scoring,
+        pipeline,
+      });
+    else await pool?.close();
 
-  const total = units.reduce((n, u) => n + u.ids.length, 0);
-  return {
-    rejected,
-    skipped,
-    unchanged,
-    total,
-    async *chunks() {
-      let chunk: Unit[] = [];
-      let size = 0;
-      for (const unit of units) {
-        if (chunk.length && size + unit.ids.length > chunkDocuments) {
-          yield await prepareChunk(chunk);
-          chunk = [];
-          size = 0;
-        }
-        chunk.push(unit);
-        size += unit.ids.length;
+    const groups: Unit[][] = [];
+    let current: Unit[] = [];
+    let size = 0;
+    for (const unit of units) {
+      if (current.length && size + unit.ids.length > chunkDocuments) {
+        groups.push(current);
+        current = [];
+        size = 0;
       }
-      if (chunk.length) yield await prepareChunk(chunk);
-    },
-    close: () => store.close(),
-  };
-}
+      current.push(unit);
+      size += unit.ids.length;
+    }
+    if (current.length) groups.push(current);
 
-/** Alignments of separate calls as one (each document's links come from one call). */
-function merge(results: CascadeResult[]): CascadeResult {
-  const plans: PlanPlacement[] = results.flatMap((r) => r.plans);
-  return {
-    nationals: [...new Set(plans.map((p) => p.national))].sort(),
-    plans,
-    links: results.flatMap((r) => r.links),
-    sectionLinks: results.flatMap((r) => r.sectionLinks),
-    planLinks: results.flatMap((r) => r.planLinks),
-    unaligned: results.flatMap((r) => r.unaligned),
-  };
+    const total = units.reduce((n, u) => n + u.ids.length, 0);
+    return {
+      rejected,
+      skipped,
+      unchanged,
+      total,
+      async *chunks() {
+        if (!onWorkers) {
+          for (const group of groups) yield alignChunk(await gather(group), env);
+          return;
+        }
+        // Up to one chunk per worker aligning ahead of the one taken.
+        const ahead: Promise<PreparedChunk>[] = [];
+        let next = 0;
+        const refill = () => {
+          while (next < groups.length && ahead.length < onWorkers.size) {
+            const job = gather(groups[next++]!).then((j) => onWorkers.align(j));
+            job.catch(() => undefined); // awaited in turn; not an unhandled rejection meanwhile
+            ahead.push(job);
+          }
+        };
+        refill();
+        while (ahead.length) {
+          const chunk = await ahead.shift()!;
+          refill();
+          yield chunk;
+        }
+      },
+      close: async () => {
+        store.close();
+        await pool?.close();
+      },
+    };
+  } catch (err) {
+    store.close();
+    await pool?.close();
+    throw err;
+  }
 }
 
 /** A whole run prepared at once (align, dry runs, tests): every chunk's documents, rows and links. */
@@ -530,13 +478,13 @@ export async function prepareBatch(
       documents: all.flatMap((c) => c.documents),
       rows: all.flatMap((c) => c.rows),
       relinks: all.flatMap((c) => c.relinks),
-      alignment: merge(all.map((c) => c.alignment)),
+      alignment: mergeAlignments(all.map((c) => c.alignment)),
       rejected: run.rejected,
       skipped: run.skipped,
       unchanged: run.unchanged,
     };
   } finally {
-    run.close();
+    await run.close();
   }
 }
 

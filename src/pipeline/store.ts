@@ -13,7 +13,12 @@ export class DocumentStore {
   private fd: number | null = null;
   private end = 0;
 
-  constructor(private readonly spill: boolean) {}
+  constructor(readonly spill: boolean) {}
+
+  /** True once documents went to the file (a reader on another thread can read them). */
+  get onDisk(): boolean {
+    return this.fd !== null;
+  }
 
   has(id: string): boolean {
     return this.memory.has(id) || this.at.has(id);
@@ -44,6 +49,14 @@ export class DocumentStore {
     return JSON.parse(bytes.toString('utf8')) as PolicyDocument;
   }
 
+  /** Where the documents are, for a reader on another thread (null file: they are in memory only). */
+  index(): StoreIndex {
+    return {
+      file: this.dir ? path.join(this.dir, 'documents.jsonl') : null,
+      at: [...this.at].map(([id, a]) => [id, a.offset, a.length]),
+    };
+  }
+
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
@@ -51,5 +64,38 @@ export class DocumentStore {
     this.dir = null;
     this.memory.clear();
     this.at.clear();
+  }
+}
+
+export interface StoreIndex {
+  file: string | null;
+  at: [string, number, number][];
+}
+
+/** Reads a DocumentStore's file (on a worker thread), by the index the store gave. */
+export class StoreReader {
+  private readonly at: Map<string, [number, number]>;
+  private readonly fd: number;
+
+  constructor(index: StoreIndex) {
+    if (!index.file) throw new Error('the run keeps its documents in memory: nothing to read');
+    this.fd = openSync(index.file, 'r');
+    this.at = new Map(index.at.map(([id, offset, length]) => [id, [offset, length]]));
+  }
+
+  has(id: string): boolean {
+    return this.at.has(id);
+  }
+
+  get(id: string): PolicyDocument | null {
+    const at = this.at.get(id);
+    if (!at) return null;
+    const bytes = Buffer.alloc(at[1]);
+    readSync(this.fd, bytes, 0, at[1], at[0]);
+    return JSON.parse(bytes.toString('utf8')) as PolicyDocument;
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }

@@ -1,24 +1,38 @@
-// Read → parse → extract on worker threads (node:worker_threads): the main thread reads and hashes the
-// bytes (deciding what is parsed at all), a pool of workers parses, and the scan takes the results in
-// file order. Each worker runs src/pipeline/parse-worker.ts (compiled: .js; under tsx: the .ts itself).
-import { availableParallelism } from 'node:os';
+// The pipeline on worker threads (node:worker_threads): during a run's scan the main thread reads and
+// hashes the bytes (deciding what is parsed at all) and the workers parse; then the workers align the
+// run's chunks (src/pipeline/chunk.ts) while the main thread writes. Results are taken in order. Each
+// worker runs src/pipeline/pipeline-worker.ts (compiled: .js; under tsx or vitest: the .ts itself).
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ChunkEnv, ChunkJob, PreparedChunk } from './chunk.js';
 import type { ScanItem } from './documents.js';
-import type { Parser } from './prepare.js';
+import type { StoreIndex } from './store.js';
 
-/** Workers a large run parses on by default: one per core (the main thread only reads and hashes meanwhile). */
+/** Workers a large run uses by default: one per core (the main thread reads, hashes and writes). */
 export const defaultWorkers = (): number => availableParallelism();
 
-interface Job {
-  resolve: (item: ScanItem) => void;
-  reject: (err: Error) => void;
+export interface WorkerInit {
+  index: StoreIndex;
+  national?: string;
+  nationals: string[];
+  curated: ChunkEnv['curated'];
+  scoring: ChunkEnv['scoring'];
+  pipeline: string;
 }
 
-export interface WorkerParser {
-  parse: Parser;
-  close(): Promise<void>;
+export type WorkerRequest = { id: number } & (
+  | { type: 'parse'; bytes: Uint8Array; file: string; ocr?: boolean }
+  | { type: 'init'; init: WorkerInit }
+  | { type: 'chunk'; job: ChunkJob }
+);
+
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+interface Job {
+  resolve: (result: unknown) => void;
+  reject: (err: Error) => void;
 }
 
 /**
@@ -35,42 +49,64 @@ function typescriptWorker(script: URL): Worker {
   return new Worker(code, { eval: true });
 }
 
-export function workerParser(count: number): WorkerParser {
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const script = new URL(`./parse-worker.${ext}`, import.meta.url);
-  const pool = Array.from({ length: Math.max(1, count) }, () => {
-    const worker = ext === 'ts' ? typescriptWorker(script) : new Worker(script);
-    const jobs = new Map<number, Job>();
-    worker.on('message', (m: { id: number; item?: ScanItem; error?: string }) => {
-      const job = jobs.get(m.id);
-      jobs.delete(m.id);
-      if (!job) return;
-      if (m.item) job.resolve(m.item);
-      else job.reject(new Error(m.error ?? 'parse worker failed'));
-    });
-    worker.on('error', (err) => {
-      for (const job of jobs.values()) job.reject(err);
-      jobs.clear();
-    });
-    return { worker, jobs };
-  });
-  let next = 0;
-  let seq = 0;
-  return {
-    parse: (bytes, file, options) => {
-      const slot = pool.reduce(
-        (best, w) => (w.jobs.size < best.jobs.size ? w : best),
-        pool[next++ % pool.length]!,
-      );
-      const id = seq++;
-      return new Promise<ScanItem>((resolve, reject) => {
-        slot.jobs.set(id, { resolve, reject });
-        const copy = new Uint8Array(bytes);
-        slot.worker.postMessage({ id, bytes: copy, file, ocr: options.ocr }, [copy.buffer]);
+export class WorkerPool {
+  private readonly pool: { worker: Worker; jobs: Map<number, Job> }[];
+  private seq = 0;
+
+  constructor(count: number) {
+    const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+    const script = new URL(`./pipeline-worker.${ext}`, import.meta.url);
+    this.pool = Array.from({ length: Math.max(1, count) }, () => {
+      const worker = ext === 'ts' ? typescriptWorker(script) : new Worker(script);
+      const jobs = new Map<number, Job>();
+      worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+        const job = jobs.get(m.id);
+        jobs.delete(m.id);
+        if (!job) return;
+        if (m.error === undefined) job.resolve(m.result);
+        else job.reject(new Error(`pipeline worker: ${m.error}`));
       });
-    },
-    close: async () => {
-      await Promise.all(pool.map((w) => w.worker.terminate()));
-    },
-  };
+      worker.on('error', (err) => {
+        for (const job of jobs.values()) job.reject(err);
+        jobs.clear();
+      });
+      return { worker, jobs };
+    });
+  }
+
+  get size(): number {
+    return this.pool.length;
+  }
+
+  private send(slot: (typeof this.pool)[number], request: Request, transfer: ArrayBuffer[] = []) {
+    const id = this.seq++;
+    return new Promise<unknown>((resolve, reject) => {
+      slot.jobs.set(id, { resolve, reject });
+      slot.worker.postMessage({ ...request, id }, transfer);
+    });
+  }
+
+  /** The least busy worker. */
+  private idle() {
+    return this.pool.reduce((best, w) => (w.jobs.size < best.jobs.size ? w : best), this.pool[0]!);
+  }
+
+  parse(bytes: Uint8Array, file: string, options: { ocr?: boolean }): Promise<ScanItem> {
+    const copy = new Uint8Array(bytes);
+    return this.send(this.idle(), { type: 'parse', bytes: copy, file, ocr: options.ocr }, [
+      copy.buffer as ArrayBuffer,
+    ]) as Promise<ScanItem>;
+  }
+
+  async init(init: WorkerInit): Promise<void> {
+    await Promise.all(this.pool.map((slot) => this.send(slot, { type: 'init', init })));
+  }
+
+  align(job: ChunkJob): Promise<PreparedChunk> {
+    return this.send(this.idle(), { type: 'chunk', job }) as Promise<PreparedChunk>;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.pool.map((w) => w.worker.terminate()));
+  }
 }

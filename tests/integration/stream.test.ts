@@ -1,7 +1,7 @@
 // A streamed load: files scanned, then aligned and written in chunks (src/pipeline/prepare.ts). However
 // small the chunks — one document each, read back from the run's temporary file, a county aligned to a
 // city written in an earlier chunk, an interpretation with the plan it explains — and whether files are
-// parsed on worker threads or not, the graph is the graph of loading everything at once.
+// parsed and aligned on worker threads or not, the graph is the graph of loading everything at once.
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
@@ -39,7 +39,7 @@ describe('a streamed load', () => {
     expect(tiny.graph).toEqual(one.graph);
   }, 600_000);
 
-  it('gives the same graph when files are parsed on worker threads', async () => {
+  it('gives the same graph when files are parsed and chunks aligned on worker threads', async () => {
     const one = await loadedWith({ chunkDocuments: 1000 });
     const workers = await loadedWith({ chunkDocuments: 3, workers: 2 });
     expect(workers.graph).toEqual(one.graph);

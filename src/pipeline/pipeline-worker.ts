@@ -1,0 +1,42 @@
+// A pipeline worker (src/pipeline/workers.ts): parses files during a run's scan (bytes in, the parsed
+// and extracted document or why it was rejected out), then aligns chunks of the run (src/pipeline/chunk.ts)
+// reading the run's documents from its store file.
+import { parentPort } from 'node:worker_threads';
+import { loadNational } from '../align/index.js';
+import { alignChunk, chunkEnv, lightOf, type ChunkEnv } from './chunk.js';
+import { parseBytes } from './documents.js';
+import { StoreReader } from './store.js';
+import type { WorkerInit, WorkerRequest } from './workers.js';
+
+let env: ChunkEnv | null = null;
+let reader: StoreReader | null = null;
+
+async function init(m: WorkerInit): Promise<void> {
+  reader?.close();
+  const r = new StoreReader(m.index);
+  reader = r;
+  const fallback = m.national ? await loadNational(m.national) : await loadNational();
+  env = chunkEnv((id) => r.get(id), {
+    fallback,
+    nationals: m.nationals,
+    curated: m.curated,
+    scoring: m.scoring,
+    pipeline: m.pipeline,
+  });
+}
+
+async function answer(m: WorkerRequest): Promise<unknown> {
+  if (m.type === 'parse') return parseBytes(m.bytes, m.file, { ocr: m.ocr });
+  if (m.type === 'init') return init(m.init).then(() => true);
+  if (!env) throw new Error('a chunk before init');
+  const chunk = alignChunk(m.job, env);
+  // The main thread needs of the documents only their ids and files: not their texts back.
+  return { ...chunk, documents: chunk.documents.map(lightOf) };
+}
+
+parentPort?.on('message', (m: WorkerRequest) => {
+  answer(m).then(
+    (result) => parentPort?.postMessage({ id: m.id, result }),
+    (err: unknown) => parentPort?.postMessage({ id: m.id, error: (err as Error).stack ?? String(err) }),
+  );
+});
