@@ -25,6 +25,8 @@ const NAMED = 0.7;
 const TABLE_NAMED = 0.6;
 /** Similarity a local title must reach to be the one a statement (or heading) restates. */
 const RESOLVED = 0.5;
+/** A phrase restating a measure's title this closely names that measure, not its section. */
+const CLOSELY = 0.8;
 /** Share of a phrase's character pairs a provision's text must hold to be the one it quotes. */
 const QUOTED = 0.75;
 
@@ -36,10 +38,13 @@ const LOCAL =
   /我(?:省|市|区|州|盟|县|自治区)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
 /** Words that say "this answers that". */
 const CORRESPOND =
-  /对照|对标|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家/;
-/** X是我省落实国家…的具体抓手 / 举措 / 体现: X, the local side, stands before 是. */
+  /对照|对标|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家/;
+/**
+ * The local side as the subject of the sentence, before what it answers: X是我省落实国家…的具体抓手,
+ * X，回应的是国家…的部署, X，瞄准的是国家…任务, X一项与国家…相衔接, X，这与国家…是一致的.
+ */
 const LOCAL_IS =
-  /^(?:其中[，,])?(.{2,40}?)[，,]?是(?:我|本)(?:省|市|区|州|县|自治区)(?:落实|贯彻|承接|对接|响应)/;
+  /^(?:其中[，,]|同时[，,])?(.{2,40}?)[，,]?(?:是(?:我|本)(?:省|市|区|州|县|自治区)(?:落实|贯彻|承接|对接|响应)|(?:回应|瞄准|对应|对接|承接|落实|针对)的是国家|就是国家|(?:一项|一条|这一举措)?[，,]?这?(?:与|和|同)国家)/;
 /** What the local side does with it. */
 const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立/;
 
@@ -126,6 +131,14 @@ function restates(title: string, phrase: string, generic: Set<string>): number {
 
 /** The best of `entries` a phrase restates, if clearly so. */
 function resolve<T extends LinkEnd>(phrase: string, entries: T[], generic: Set<string>): T | null {
+  return resolveScored(phrase, entries, generic)?.entry ?? null;
+}
+
+function resolveScored<T extends LinkEnd>(
+  phrase: string,
+  entries: T[],
+  generic: Set<string>,
+): { entry: T; score: number } | null {
   if (!phrase) return null;
   const ranked = entries
     .map((e) => ({ e, s: restates(e.titleSimplified, phrase, generic) }))
@@ -133,7 +146,7 @@ function resolve<T extends LinkEnd>(phrase: string, entries: T[], generic: Set<s
   const [best, second] = ranked;
   if (!best || best.s < RESOLVED) return null;
   if (second && second.s > best.s - 0.1) return null;
-  return best.e;
+  return { entry: best.e, score: best.s };
 }
 
 /**
@@ -239,17 +252,28 @@ export function explicitLinks(
         let level: 'section' | 'measure' = unit.kind;
         let fromPlan = doc.id;
         if (local && plan) {
+          const ordinal = byOrdinal(st.localText, plan);
+          const ordinalMeasure = local.measures.find((m) => m.id === ordinal?.id) ?? null;
           const sec =
-            byOrdinal(st.localText, plan) ??
+            (ordinalMeasure ? null : ordinal) ??
             resolve(st.localPhrase, local.sections, generic) ??
             (unit.kind === 'section' ? resolve(headingPhrase(unit.title), local.sections, generic) : null);
           const mea =
+            ordinalMeasure ??
             resolve(st.localPhrase, local.measures, generic) ??
             (unit.kind === 'measure'
               ? (resolve(unit.title, local.measures, generic) ?? resolve(unit.text, local.measures, generic))
               : null) ??
             (sec && !st.subject ? null : quoting(st.localPhrase, local.measures, generic));
-          if ((unit.kind === 'measure' || st.subject) && mea) [from, level] = [mea, 'measure'];
+          // A point (一是…), a statement's subject, a numbered item or a quoted title: the measure itself.
+          const restated = resolveScored(st.localPhrase, local.measures, generic);
+          const pointed =
+            unit.kind === 'measure' ||
+            st.subject ||
+            ordinalMeasure !== null ||
+            /[“"]/.test(st.localPhrase) ||
+            (restated !== null && restated.score >= CLOSELY);
+          if (pointed && mea) [from, level] = [mea, 'measure'];
           else if (sec) [from, level] = [sec, 'section'];
           else if (mea) [from, level] = [mea, 'measure'];
           else if (unit.kind === 'measure') {
@@ -320,12 +344,26 @@ function planEntries(plan: PolicyDocument): { sections: LocalEnd[]; measures: Lo
 
 /** 《实施方案》第三部分 / 第三章: the plan's section printed with that number. */
 function byOrdinal(text: string, plan: PolicyDocument): LinkEnd | null {
-  const m = /第([一二三四五六七八九十]{1,3})(?:部分|章|篇)/.exec(text);
+  const m =
+    /第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:第([一二三四五六七八九十\d]{1,3})(?:项|条|点))?/.exec(
+      text,
+    );
   if (!m) return null;
   const found = plan.sections.filter(
     (s) => s.label.replace(/[、.．]/g, '') === m[1] || s.label === `第${m[1]}章`,
   );
-  return found.length === 1 && found[0]!.measures.length > 0 ? found[0]! : null;
+  const section = found.length === 1 && found[0]!.measures.length > 0 ? found[0]! : null;
+  // 第六部分第2项: the section's measure in that place.
+  if (section && m[2]) return section.measures[ordinalOf(m[2]) - 1] ?? section;
+  return section;
+}
+
+const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 2, 十二, 二十 → a number. */
+function ordinalOf(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const [tens, units] = s.includes('十') ? s.split('十') : ['', s];
+  return (s.includes('十') ? (DIGITS[tens!] ?? 1) * 10 : 0) + (DIGITS[units!] ?? 0);
 }
 
 /** The part of an interpretation heading that names the plan's action (在实施X行动方面有哪些举措 → X). */
@@ -423,10 +461,21 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     }
     // A statement naming the upper plan's title only (为贯彻落实《…五年行动计划》) cites the document:
     // the plan link, not a section or task link.
-    const named = namedUpper(upperText, entries).filter(
+    const allNamed = namedUpper(upperText, entries).filter(
       (n) =>
         !(index.document.titleSimplified.includes(n.entry.titleSimplified) && n.entry.kind === 'section'),
     );
+    // An action whose title is part of a task's title named as fully (农业转移人口市民化 inside 完善农业转移
+    // 人口市民化激励政策) is named by that task, not on its own.
+    const within = (n: (typeof allNamed)[number]) =>
+      n.entry.kind === 'section' &&
+      allNamed.some(
+        (t) =>
+          t.entry.kind === 'measure' &&
+          t.cover >= n.cover &&
+          t.entry.titleSimplified.includes(coreTitle(n.entry.titleSimplified)),
+      );
+    const named = allNamed.filter((n) => !within(n));
     const actions = [...new Set(named.filter((n) => n.entry.kind === 'section').map((n) => n.entry.id))];
     // Several actions named at once is a summary (明确了四大行动), not a correspondence.
     if (actions.length > 1) continue;
@@ -468,7 +517,7 @@ function localPhrase(text: string): { phrase: string; proposed: boolean } {
 function rankActions(statement: string, index: NationalIndex) {
   const features = index.features(statement);
   return index.sections
-    .filter((s) => s.kind === 'action')
+    .filter((s) => s.kind === 'action' || s.kind === 'safeguards')
     .map((action) => {
       const tasks = index.tasks.filter((t) => t.section.id === action.id);
       const own = index.features(`${action.titleSimplified}。${action.textSimplified}`);
