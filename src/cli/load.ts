@@ -16,7 +16,7 @@ export function registerLoadCommands(program: Command): void {
     program
       .command('load')
       .description(
-        'parse, extract, align and write documents into Neo4j (one transaction per document); documents already loaded that the new ones concern are re-linked',
+        'parse, extract, align and write documents into Neo4j (in chunks, several documents per transaction; a document that fails is rolled back alone); documents already loaded that the new ones concern are re-linked',
       )
       .argument('<inputs...>', 'documents or folders of documents')
       .option('--dry-run', 'do everything but write, and say what would be written')

@@ -193,8 +193,12 @@ export async function prepareRun(
   };
   // A run of one chunk parses on the main thread; a larger one on workers (unless told otherwise).
   const workers = options.workers ?? (files.length > chunkDocuments ? defaultWorkers() : 0);
-  const pool = workers > 0 ? new WorkerPool(workers) : null;
-  const parse: Parser = pool ? (bytes, file, o) => pool.parse(bytes, file, o) : parseBytes;
+  // Started at the first file to parse: a re-load of unchanged files starts none.
+  const started: { pool: WorkerPool | null } = { pool: null };
+  const parse: Parser =
+    workers > 0
+      ? (bytes, file, o) => (started.pool ??= new WorkerPool(workers)).parse(bytes, file, o)
+      : parseBytes;
   const ahead: Promise<ScanItem>[] = [];
   const window = Math.max(1, workers * 4);
   try {
@@ -207,7 +211,7 @@ export async function prepareRun(
     while (ahead.length) take(await ahead.shift()!);
   } catch (err) {
     await Promise.allSettled(ahead);
-    await pool?.close();
+    await started.pool?.close();
     store.close();
     throw err;
   }
@@ -398,7 +402,7 @@ export async function prepareRun(
       scoring,
       pipeline,
     });
-    const onWorkers = pool && store.onDisk ? pool : null;
+    const onWorkers = started.pool && store.onDisk ? started.pool : null;
     if (onWorkers)
       await onWorkers.init({
         index: store.index(),
@@ -408,7 +412,7 @@ export async function prepareRun(
         scoring,
         pipeline,
       });
-    else await pool?.close();
+    else await started.pool?.close();
 
     const groups: Unit[][] = [];
     let current: Unit[] = [];
@@ -454,12 +458,12 @@ export async function prepareRun(
       },
       close: async () => {
         store.close();
-        await pool?.close();
+        await started.pool?.close();
       },
     };
   } catch (err) {
     store.close();
-    await pool?.close();
+    await started.pool?.close();
     throw err;
   }
 }

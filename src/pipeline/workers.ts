@@ -94,7 +94,7 @@ export class WorkerPool {
   parse(bytes: Uint8Array, file: string, options: { ocr?: boolean }): Promise<ScanItem> {
     const copy = new Uint8Array(bytes);
     return this.send(this.idle(), { type: 'parse', bytes: copy, file, ocr: options.ocr }, [
-      copy.buffer as ArrayBuffer,
+      copy.buffer,
     ]) as Promise<ScanItem>;
   }
 
