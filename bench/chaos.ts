@@ -259,7 +259,7 @@ async function apiKilledDuringMutations(): Promise<Row> {
       if (!rec || rec.get('d') !== 'CONFIRM' || rec.get('n') !== a.n || rec.get('at') !== true) missing++;
     }
     // Nothing half-written: a review has all three of decision, note and time, or none.
-    const half = (
+    const half: unknown = (
       await driver.executeQuery(
         `MATCH ()-[r:IMPLEMENTS]->() WHERE (r.review IS NULL) <> (r.reviewedAt IS NULL) RETURN count(r) AS c`,
       )

@@ -10,7 +10,7 @@ import { readCuratedLinks, type CuratedLink } from './curated.js';
 import { NationalIndex } from './national-index.js';
 
 export { align, THRESHOLDS } from './aligner.js';
-export { NationalIndex, SCORING } from './national-index.js';
+export { NationalIndex } from './national-index.js';
 export type { CuratedLink } from './curated.js';
 
 /** The bundled catalog of 国发〔2024〕17号; a user with the official text passes it instead. */

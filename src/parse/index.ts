@@ -20,7 +20,6 @@ import { isCatalogFile, parseCatalog } from './catalog.js';
 import { documentId, KIND_PREFIX } from './ids.js';
 
 export { ParseError } from './errors.js';
-export { documentId } from './ids.js';
 
 /** Section kind from its (Simplified) title. */
 export function sectionKind(rawTitle: string): SectionKind {

@@ -63,12 +63,3 @@ export const RELATIONSHIP_STYLES: RelationshipStyle[] = [
 export function implementsWidth(score: number): number {
   return 1 + Math.max(0, Math.min(1, score)) * (RELATIONSHIP_STYLES[0]!.width * 2 - 1);
 }
-
-/** Heat-map colour of a best score in [0, 1] (null: no link) — white to the IMPLEMENTS red. */
-export function heatColor(score: number | null): string {
-  if (score === null) return '#FDFEFE';
-  const t = Math.max(0, Math.min(1, score));
-  const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
-  const [r, g, b] = [mix(0xfa, 0xc0), mix(0xdb, 0x39), mix(0xd8, 0x2b)];
-  return `#${[r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
-}

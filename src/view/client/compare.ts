@@ -5,7 +5,7 @@ import { cached, go, hooks, href, NATIONAL_QUERY, state, taskOptions, type Natio
 import { t, tv } from './messages.js';
 import { PLAN_COLORS } from '../palette.js';
 import { PLANS } from './plan.js';
-import { esc, highlight, methodChip, reviewChip, scoreBadge } from './ui.js';
+import { esc, formText, highlight, methodChip, reviewChip, scoreBadge } from './ui.js';
 
 interface PlansData {
   plans: {
@@ -152,7 +152,7 @@ async function renderTaskCompare(body: HTMLElement): Promise<void> {
     const picked = data.getAll('plans').map(String);
     void go({
       view: 'compare',
-      of: String(data.get('of')),
+      of: formText(data, 'of'),
       plans: picked.length === all.length ? undefined : picked,
     });
   });

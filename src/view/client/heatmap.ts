@@ -54,7 +54,8 @@ export async function renderHeatmap(main: HTMLElement): Promise<void> {
     // The plans above (for the "against" choice) are optional: the map stands without them.
     cached<UpperData>(UPPER).catch((err: unknown) => {
       console.warn('upper plans unavailable', err);
-      return { nationalPlans: [], plans: { nodes: [] } } as UpperData;
+      const none: UpperData = { nationalPlans: [], plans: { nodes: [] } };
+      return none;
     }),
   ]);
   const uppers = [

@@ -23,7 +23,7 @@ import { renderPlan } from './plan.js';
 import { renderSearch } from './search.js';
 import { parseState, type State } from './state.js';
 import { leaveTrace, renderTrace } from './trace.js';
-import { $, esc } from './ui.js';
+import { $, esc, formText } from './ui.js';
 
 const NAV: { view: State['view']; key: Parameters<typeof t>[0] }[] = [
   { view: 'heatmap', key: 'navHeatmap' },
@@ -128,7 +128,7 @@ document.addEventListener('submit', (evt) => {
   } else if (form.classList.contains('add-link')) {
     evt.preventDefault();
     const data = new FormData(form);
-    void addLink(form.dataset.from!, String(data.get('to')), String(data.get('note')).trim());
+    void addLink(form.dataset.from!, formText(data, 'to'), formText(data, 'note').trim());
   } else if (form.id === 'compare-form' || form.id === 'indicator-form') evt.preventDefault();
 });
 

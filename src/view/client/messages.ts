@@ -357,7 +357,6 @@ export function browserLang(languages: readonly string[]): Lang {
 export function setLang(lang: Lang): void {
   current = lang;
 }
-export const lang = (): Lang => current;
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return MESSAGES[current][key].replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? `{${k}}`));

@@ -3,13 +3,18 @@
 import { t, tv } from './messages.js';
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-export const esc = (s: unknown) =>
+/** A text field of a form ('' when absent; a file field is not text). */
+export const formText = (data: FormData, name: string): string => {
+  const v = data.get(name);
+  return typeof v === 'string' ? v : '';
+};
+export const esc = (s: string | number | boolean | null | undefined) =>
   String(s ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-export { GAP, SCALE, scoreClass, type ScoreClass } from './scale.js';
+export { GAP, SCALE, scoreClass } from './scale.js';
 import { scoreClass } from './scale.js';
 
 export function scoreBadge(score: number): string {
