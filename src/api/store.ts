@@ -176,7 +176,13 @@ export class GraphStore {
       timeout: Math.max(1, Math.ceil(remaining)),
       metadata: { app: 'plantrace-api', query: file },
     };
-    const query = inTransaction(this.driver, this.database, mode, work, config);
+    // Reads run as one auto-commit transaction (RUN + PULL, one round trip; no BEGIN/COMMIT), retried once
+    // when Neo4j says they may be: measured 20–30% less API CPU per request than a managed read
+    // transaction (docs/api-speed.md). Writes keep the managed transaction and its retries.
+    const query =
+      mode === 'READ'
+        ? autoCommitRead(this.driver, this.database, cypher(file), params, config)
+        : inTransaction(this.driver, this.database, mode, work, config);
     try {
       const rows = d ? await untilAborted(query, d.signal, () => this.outOfTime(limitMs)) : await query;
       this.availability.reached();
@@ -236,4 +242,25 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal, onAbort: () => Erro
       },
     );
   });
+}
+
+/** A read as one auto-commit transaction; retried once when the error says it is retriable. */
+async function autoCommitRead(
+  driver: Driver,
+  database: string,
+  text: string,
+  params: Params,
+  config: { timeout: number; metadata: Record<string, unknown> },
+): Promise<Params[]> {
+  for (let attempt = 0; ; attempt++) {
+    const session = driver.session({ database, defaultAccessMode: 'READ' });
+    try {
+      const res = await session.run(text, params, config);
+      return res.records.map((r) => r.toObject());
+    } catch (err) {
+      if (attempt > 0 || (err as { retriable?: boolean }).retriable !== true) throw err;
+    } finally {
+      await session.close();
+    }
+  }
 }
