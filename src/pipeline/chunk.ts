@@ -6,17 +6,19 @@ import { alignCascade, type CascadeInput } from '../align/cascade.js';
 import type { CuratedLink } from '../align/curated.js';
 import { isNational } from '../align/index.js';
 import type { AlignOptions } from '../align/aligner.js';
-import { LEVEL_RANK, type ParentChoice } from '../align/parents.js';
+import { LEVEL_RANK, planRef, type ParentChoice, type PlanRef } from '../align/parents.js';
 import type { CascadeResult, PlanPlacement } from '../model/alignment.js';
 import type { PolicyDocument } from '../model/document.js';
 import {
   alignmentByDocument,
+  contentRows,
   hashRows,
   linkRows,
   toRows,
   type DocumentRows,
   type LinkRows,
 } from '../graph/rows.js';
+import { parseBytes, type ScanItem } from './documents.js';
 import { loadKey } from './keys.js';
 
 /** Documents aligned together: a plan (or a national plan) alone, or a plan with its interpretations. */
@@ -79,6 +81,46 @@ export const lightOf = (d: PolicyDocument): PolicyDocument => ({
   attachments: [],
   notes: [],
 });
+
+/** What the scan keeps of a document of the run. */
+export interface Scanned {
+  id: string;
+  file: string;
+  kind: PolicyDocument['kind'];
+  level: PolicyDocument['level'];
+  regionCode: string | null;
+  ref: PlanRef;
+  contentHash: string;
+  /** The document without its text: enough to tell which plan an interpretation explains. */
+  light: PolicyDocument;
+}
+
+export function scannedOf(d: PolicyDocument): Scanned {
+  return {
+    id: d.id,
+    file: d.file,
+    kind: d.kind,
+    level: d.level,
+    regionCode: d.regionCode,
+    ref: planRef(d),
+    contentHash: hashRows(contentRows(d)),
+    light: lightOf(d),
+  };
+}
+
+/** A parsed file as the scan takes it: what it keeps, and the document as JSON for the store. */
+export type ScanResult =
+  Exclude<ScanItem, { kind: 'document' }> | { kind: 'scanned'; scanned: Scanned; json: string };
+
+export async function scanBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: { ocr?: boolean },
+): Promise<ScanResult> {
+  const item = await parseBytes(bytes, file, options);
+  if (item.kind !== 'document') return item;
+  return { kind: 'scanned', scanned: scannedOf(item.document), json: JSON.stringify(item.document) };
+}
 
 export function alignChunk(job: ChunkJob, env: ChunkEnv): PreparedChunk {
   const parents = new Map(job.parents);

@@ -3,8 +3,7 @@
 // reading the run's documents from its store file.
 import { parentPort } from 'node:worker_threads';
 import { loadNational } from '../align/index.js';
-import { alignChunk, chunkEnv, lightOf, type ChunkEnv } from './chunk.js';
-import { parseBytes } from './documents.js';
+import { alignChunk, chunkEnv, lightOf, scanBytes, type ChunkEnv } from './chunk.js';
 import { StoreReader } from './store.js';
 import type { WorkerInit, WorkerRequest } from './workers.js';
 
@@ -26,12 +25,18 @@ async function init(m: WorkerInit): Promise<void> {
 }
 
 async function answer(m: WorkerRequest): Promise<unknown> {
-  if (m.type === 'parse') return parseBytes(m.bytes, m.file, { ocr: m.ocr });
+  if (m.type === 'parse') return scanBytes(m.bytes, m.file, { ocr: m.ocr });
   if (m.type === 'init') return init(m.init).then(() => true);
   if (!env) throw new Error('a chunk before init');
   const chunk = alignChunk(m.job, env);
-  // The main thread needs of the documents only their ids and files: not their texts back.
-  return { ...chunk, documents: chunk.documents.map(lightOf) };
+  // The main thread needs of the documents only their ids and files, and of the alignment only where
+  // each plan stands (the links are in the rows): not the texts and the evidence back.
+  const a = chunk.alignment;
+  return {
+    ...chunk,
+    documents: chunk.documents.map(lightOf),
+    alignment: { ...a, links: [], sectionLinks: [], planLinks: [], unaligned: [] },
+  };
 }
 
 parentPort?.on('message', (m: WorkerRequest) => {

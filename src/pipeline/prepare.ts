@@ -18,7 +18,7 @@ import { planRef, resolveParents, type ParentChoice, type PlanRef } from '../ali
 import type { PolicyDocument } from '../model/document.js';
 import { contentRows, hashRows } from '../graph/rows.js';
 import type { StoredPlan } from '../graph/stored.js';
-import { fileBytesOf, parseBytes, type Rejected, type ScanItem } from './documents.js';
+import { fileBytesOf, type Rejected } from './documents.js';
 import { expandInputs } from './inputs.js';
 import { loadKey, pipelineKey } from './keys.js';
 import { DocumentStore } from './store.js';
@@ -26,11 +26,13 @@ import { defaultWorkers, WorkerPool } from './workers.js';
 import {
   alignChunk,
   chunkEnv,
-  lightOf,
+  scanBytes,
   mergeAlignments,
   writeOrder,
   type ChunkJob,
   type PreparedChunk,
+  type Scanned,
+  type ScanResult,
   type Unit,
 } from './chunk.js';
 
@@ -76,18 +78,6 @@ export interface PreparedBatch extends PreparedChunk {
   unchanged: string[];
 }
 
-/** What the scan kept of a document of the run. */
-interface Scanned {
-  id: string;
-  kind: PolicyDocument['kind'];
-  level: PolicyDocument['level'];
-  regionCode: string | null;
-  ref: PlanRef;
-  contentHash: string;
-  /** The document without its text: enough to tell which plan an interpretation explains. */
-  light: PolicyDocument;
-}
-
 export interface PreparedRun {
   rejected: Rejected[];
   skipped: { file: string; reason: string }[];
@@ -123,7 +113,7 @@ const lightStored = (p: StoredPlan): PolicyDocument =>
   }) as unknown as PolicyDocument;
 
 /** Read → parse → extract, on the main thread or a pool of workers (same answers, in file order). */
-export type Parser = (bytes: Uint8Array, file: string, options: { ocr?: boolean }) => Promise<ScanItem>;
+export type Parser = (bytes: Uint8Array, file: string, options: { ocr?: boolean }) => Promise<ScanResult>;
 
 export async function prepareRun(
   inputs: string[],
@@ -161,12 +151,12 @@ export async function prepareRun(
   const unchanged: string[] = [];
   const scanned: Scanned[] = [];
   const firstFile = new Map<string, string>();
-  const take = (item: ScanItem) => {
+  const take = (item: ScanResult) => {
     if (item.kind === 'rejected') rejected.push(item.rejected);
     else if (item.kind === 'skipped') skipped.push(item.skipped);
     else if (item.kind === 'unchanged') unchanged.push(item.unchanged.id);
     else {
-      const d = item.document;
+      const d = item.scanned;
       // The first document with an id wins; a second is rejected, naming the first.
       const first = firstFile.get(d.id);
       if (first) {
@@ -179,16 +169,8 @@ export async function prepareRun(
         return;
       }
       firstFile.set(d.id, d.file);
-      store.put(d);
-      scanned.push({
-        id: d.id,
-        kind: d.kind,
-        level: d.level,
-        regionCode: d.regionCode,
-        ref: planRef(d),
-        contentHash: hashRows(contentRows(d)),
-        light: lightOf(d),
-      });
+      store.put(d.id, item.json);
+      scanned.push(d);
     }
   };
   // A run of one chunk parses on the main thread; a larger one on workers (unless told otherwise).
@@ -198,8 +180,8 @@ export async function prepareRun(
   const parse: Parser =
     workers > 0
       ? (bytes, file, o) => (started.pool ??= new WorkerPool(workers)).parse(bytes, file, o)
-      : parseBytes;
-  const ahead: Promise<ScanItem>[] = [];
+      : scanBytes;
+  const ahead: Promise<ScanResult>[] = [];
   const window = Math.max(1, workers * 4);
   try {
     for await (const item of fileBytesOf(files, { unchangedId })) {

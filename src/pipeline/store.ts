@@ -24,18 +24,19 @@ export class DocumentStore {
     return this.memory.has(id) || this.at.has(id);
   }
 
-  put(doc: PolicyDocument): void {
+  /** A document, given as JSON (as a worker sends it) or as the object. */
+  put(id: string, doc: PolicyDocument | string): void {
     if (!this.spill) {
-      this.memory.set(doc.id, doc);
+      this.memory.set(id, typeof doc === 'string' ? (JSON.parse(doc) as PolicyDocument) : doc);
       return;
     }
     if (this.fd === null) {
       this.dir = mkdtempSync(path.join(tmpdir(), 'plantrace-load-'));
       this.fd = openSync(path.join(this.dir, 'documents.jsonl'), 'w+');
     }
-    const bytes = Buffer.from(`${JSON.stringify(doc)}\n`, 'utf8');
+    const bytes = Buffer.from(`${typeof doc === 'string' ? doc : JSON.stringify(doc)}\n`, 'utf8');
     writeSync(this.fd, bytes, 0, bytes.length, this.end);
-    this.at.set(doc.id, { offset: this.end, length: bytes.length - 1 });
+    this.at.set(id, { offset: this.end, length: bytes.length - 1 });
     this.end += bytes.length;
   }
 

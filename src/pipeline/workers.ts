@@ -6,12 +6,17 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChunkEnv, ChunkJob, PreparedChunk } from './chunk.js';
-import type { ScanItem } from './documents.js';
+import type { ChunkEnv, ChunkJob, PreparedChunk, ScanResult } from './chunk.js';
 import type { StoreIndex } from './store.js';
 
 /** Workers a large run uses by default: one per core (the main thread reads, hashes and writes). */
 export const defaultWorkers = (): number => availableParallelism();
+
+/**
+ * A worker's heap: its live set is the gazetteer, the upper plans' indexes and one chunk (well under
+ * this); the cap makes V8 collect instead of growing, which bounds the loader's resident memory.
+ */
+const LIMITS = { maxOldGenerationSizeMb: 320 };
 
 export interface WorkerInit {
   index: StoreIndex;
@@ -46,7 +51,7 @@ function typescriptWorker(script: URL): Worker {
       .replace(/\.cjs$/, '.mjs'),
   ).href;
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, resourceLimits: LIMITS });
 }
 
 export class WorkerPool {
@@ -57,7 +62,7 @@ export class WorkerPool {
     const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
     const script = new URL(`./pipeline-worker.${ext}`, import.meta.url);
     this.pool = Array.from({ length: Math.max(1, count) }, () => {
-      const worker = ext === 'ts' ? typescriptWorker(script) : new Worker(script);
+      const worker = ext === 'ts' ? typescriptWorker(script) : new Worker(script, { resourceLimits: LIMITS });
       const jobs = new Map<number, Job>();
       worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
         const job = jobs.get(m.id);
@@ -91,11 +96,11 @@ export class WorkerPool {
     return this.pool.reduce((best, w) => (w.jobs.size < best.jobs.size ? w : best), this.pool[0]!);
   }
 
-  parse(bytes: Uint8Array, file: string, options: { ocr?: boolean }): Promise<ScanItem> {
+  parse(bytes: Uint8Array, file: string, options: { ocr?: boolean }): Promise<ScanResult> {
     const copy = new Uint8Array(bytes);
     return this.send(this.idle(), { type: 'parse', bytes: copy, file, ocr: options.ocr }, [
       copy.buffer,
-    ]) as Promise<ScanItem>;
+    ]) as Promise<ScanResult>;
   }
 
   async init(init: WorkerInit): Promise<void> {
