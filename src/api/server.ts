@@ -18,7 +18,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { log } from '../log.js';
 import type { ApiContext } from './context.js';
-import { ErrorCode, errorBody, httpStatusOf, timedOut } from './errors.js';
+import { ErrorCode, errorBody, httpStatusOf } from './errors.js';
 import { argumentLimits, checkArgument } from './limits.js';
 import { exportRoutes } from './exports.js';
 import { createLoaders } from './loaders.js';
@@ -83,7 +83,7 @@ export async function startApi(cfg: Config, driver: Driver, port = cfg.PORT): Pr
   });
   await apollo.start();
 
-  app.use(requestDeadline(limitMs));
+  app.use(requestDeadline(limitMs, store));
   const storeOf = (res: express.Response) => store.forRequest(res.locals.deadline as Deadline);
 
   app.get('/health', async (_req, res) => {
@@ -172,7 +172,7 @@ export const MAX_TOKENS = 2_000;
  * its queries still running are dropped (Neo4j ends their transactions at the same time); a client that
  * goes away aborts its queries too.
  */
-function requestDeadline(limitMs: number): RequestHandler {
+function requestDeadline(limitMs: number, store: GraphStore): RequestHandler {
   return (_req, res, next) => {
     const controller = new AbortController();
     setMaxListeners(0, controller.signal); // one listener per query of the request, however many
@@ -181,8 +181,9 @@ function requestDeadline(limitMs: number): RequestHandler {
     const timer = setTimeout(() => {
       controller.abort();
       if (!res.headersSent) {
-        const err = timedOut(limitMs);
-        res.status(httpStatusOf.TIMEOUT).json(errorBody('TIMEOUT', err.message));
+        // UNAVAILABLE rather than TIMEOUT while the database is away (Neo4j stopped or starting again).
+        const { code, message } = store.atDeadline(limitMs);
+        res.status(httpStatusOf[code]).json(errorBody(code, message));
       }
     }, limitMs);
     timer.unref();

@@ -183,24 +183,39 @@ export class GraphStore {
       mode === 'READ'
         ? autoCommitRead(this.driver, this.database, cypher(file), params, config)
         : inTransaction(this.driver, this.database, mode, work, config);
+    // Sent while the database was away (it may have come back meanwhile for other queries, while this one
+    // still waits on a connection made to a server that was starting): out of time = UNAVAILABLE.
+    const sentWhileAway = this.availability.away;
     try {
-      const rows = d ? await untilAborted(query, d.signal, () => this.outOfTime(limitMs)) : await query;
+      const rows = d
+        ? await untilAborted(query, d.signal, () => this.outOfTime(limitMs, sentWhileAway))
+        : await query;
       this.availability.reached();
       return rows;
     } catch (err) {
-      throw this.classify(err, file, limitMs);
+      throw this.classify(err, file, limitMs, sentWhileAway);
     }
   }
 
-  /** The answer when the request's time is up: UNAVAILABLE while the database is away, else TIMEOUT. */
-  private outOfTime(limitMs: number): Error {
-    return this.availability.away ? unavailable() : timedOut(limitMs);
+  /** What a request whose time is up is told, when nothing of it has been answered yet. */
+  atDeadline(limitMs: number): { code: 'TIMEOUT' | 'UNAVAILABLE'; message: string } {
+    const err = this.outOfTime(limitMs);
+    return { code: this.availability.away ? 'UNAVAILABLE' : 'TIMEOUT', message: err.message };
   }
 
-  private classify(err: unknown, file: string, limitMs: number): unknown {
+  /**
+   * The answer when the request's time is up: UNAVAILABLE while the database is away or was when the
+   * query was sent, else TIMEOUT.
+   */
+  private outOfTime(limitMs: number, sentWhileAway = false): Error {
+    return sentWhileAway || this.availability.away ? unavailable() : timedOut(limitMs);
+  }
+
+  private classify(err: unknown, file: string, limitMs: number, sentWhileAway: boolean): unknown {
     if (err instanceof Error && err.name === 'GraphQLError') return err; // already typed (our deadline)
     const code = driverCode(err);
-    if (isTimeout(err)) return timedOut(limitMs);
+    // A transaction Neo4j timed out while it was away (starting again, recovering) waited for the database.
+    if (isTimeout(err)) return this.outOfTime(limitMs, sentWhileAway);
     if (isUnavailable(err)) {
       this.availability.unreachable();
       return unavailable();
