@@ -82,9 +82,6 @@ export async function runAll(
   return counts;
 }
 
-/** A document's rows as the batched statements take them: a batch of one. */
-export const rowParams = (rows: DocumentRows): Record<string, unknown> => batchParams([rows], [rows]);
-
 type Linked = LinkRows & { linksHash: string };
 
 const byKey = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
@@ -229,30 +226,6 @@ export async function writeBatch(
   return inTransaction(driver, database, 'WRITE', (tx) => runAll(tx, statements, params, fault), {
     metadata: { app: 'plantrace', op: 'load', docs: contents.length + relinks.length },
   });
-}
-
-/** Writes several documents in one transaction: all of them, or (on any error) none. */
-export async function writeDocuments(
-  driver: Driver,
-  database: string,
-  batch: DocumentRows[],
-): Promise<WriteCounts> {
-  return writeBatch(driver, database, batch);
-}
-
-/** Writes one document in one transaction: all of it, or (on any error) nothing. */
-export async function writeDocument(
-  driver: Driver,
-  database: string,
-  rows: DocumentRows,
-  fault?: FaultInjection,
-): Promise<WriteCounts> {
-  return writeBatch(driver, database, [rows], [], fault);
-}
-
-/** Rewrites only what alignment made of a document already in the graph (its parent arrived). */
-export async function relinkDocument(driver: Driver, database: string, rows: Linked) {
-  return writeBatch(driver, database, [], [rows]);
 }
 
 export async function unloadDocument(

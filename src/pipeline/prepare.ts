@@ -473,5 +473,3 @@ export async function prepareBatch(
     await run.close();
   }
 }
-
-export type { ParentChoice };
