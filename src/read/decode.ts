@@ -44,5 +44,10 @@ export function decode(bytes: Uint8Array): Decoded {
 }
 
 function strict(label: string, bytes: Uint8Array): string {
-  return new TextDecoder(label, { fatal: true }).decode(bytes);
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    // e.g. a UTF-16 byte-order mark followed by an odd number of bytes (found by the parser's fuzz test)
+    throw new DecodeError(`not valid ${label.toUpperCase()} text`);
+  }
 }
