@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, localPasswordFile } from '../../src/config.js';
 import { startTestApi } from '../support/api.js';
-import { runCli } from '../support/cli.js';
+import { runCli, runCliAsync } from '../support/cli.js';
 
 const env = {
   NEO4J_URI: undefined,
@@ -192,11 +192,12 @@ describe('plantrace db start|stop|status', () => {
     try {
       const ask = () => api.gql<{ plans: { totalCount: number } }>('{ plans { totalCount } }');
       expect((await ask()).errors).toBeUndefined();
-      expect(runCli(['db', 'stop'], env).status).toBe(0);
+      // The CLI runs beside the API, not blocking it: the API keeps serving while Neo4j restarts.
+      expect((await runCliAsync(['db', 'stop'], env)).status).toBe(0);
       const during = await ask();
       expect(during.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
       expect((await fetch(`${api.base}/health`)).status).toBe(503);
-      expect(runCli(['db', 'start'], env).status).toBe(0);
+      expect((await runCliAsync(['db', 'start'], env)).status).toBe(0);
       // Until the database answers again, every request is UNAVAILABLE (not TIMEOUT: the store knows
       // the database is away); within a minute the same API answers with data.
       let after = await ask();
