@@ -45,6 +45,14 @@ export interface Labels {
   explicit: ExplicitLabel[];
 }
 
+/** A labelled statement of correspondence: where it stands and what it links. */
+const statement = {
+  line: z.number().int(),
+  text: z.string(),
+  local: z.string(),
+  national: z.string(),
+};
+
 const ProvincialFile = z.object({
   documents: z.array(z.object({ file: z.string(), id: z.string(), split: z.enum(['tuning', 'heldout']) })),
   measures: z
@@ -52,15 +60,7 @@ const ProvincialFile = z.object({
     .nullish()
     .transform((x) => x ?? []),
   explicit: z
-    .array(
-      z.object({
-        interpretation: z.string(),
-        line: z.number().int(),
-        text: z.string(),
-        local: z.string(),
-        national: z.string(),
-      }),
-    )
+    .array(z.object({ interpretation: z.string(), ...statement }))
     .nullish()
     .transform((x) => x ?? []),
   sections: z
@@ -77,15 +77,7 @@ const ProvincialFile = z.object({
     .transform((x) => x ?? []),
   /** Statements inside a plan (为落实国家…行动，…) naming the national action a section answers. */
   explicit_in_plans: z
-    .array(
-      z.object({
-        document: z.string(),
-        line: z.number().int(),
-        text: z.string(),
-        local: z.string(),
-        national: z.string(),
-      }),
-    )
+    .array(z.object({ document: z.string(), ...statement }))
     .nullish()
     .transform((x) => x ?? []),
 });

@@ -3,22 +3,13 @@
 // plans loaded earlier. A rebuilt document carries what alignment reads; extractions stay in the graph.
 import type { Driver } from 'neo4j-driver';
 import type { Citation, PlanRef } from '../align/parents.js';
-import type { DocumentLevel, PolicyDocument } from '../model/document.js';
+import { noExtractions, type DocumentLevel, type PolicyDocument } from '../model/document.js';
 import { runQuery } from './cypher.js';
 import { inTransaction } from './driver.js';
-import { graphQueries } from './queries.js';
+import { graphQueries, type StoredPlanRow } from './queries.js';
 
-export interface StoredPlan extends PlanRef {
-  kind: 'plan' | 'interpretation' | 'catalog';
-  parent: string | null;
-  nationalPlan: string | null;
-  interprets: string | null;
-  contentHash: string | null;
-  linksHash: string | null;
-  /** The key of the last load (src/pipeline/keys.ts): file bytes, pipeline, the plans it depends on. */
-  loadKey: string | null;
-  sha256: string | null;
-}
+/** A stored plan's references: the stored row with its citations parsed and its level typed. */
+export interface StoredPlan extends PlanRef, Omit<StoredPlanRow, keyof PlanRef> {}
 
 export async function storedPlans(driver: Driver, database: string): Promise<StoredPlan[]> {
   const rows = await inTransaction(driver, database, 'READ', (tx) =>
@@ -110,11 +101,6 @@ function rebuild(plan: Props, sections: Props[]): PolicyDocument {
         .sort(byLine)
         .map((m) => ({ ...provision(m), items: [] })),
     })),
-    targets: [],
-    regions: [],
-    agencies: [],
-    obligations: [],
-    attachments: [],
-    notes: [],
+    ...noExtractions(),
   };
 }

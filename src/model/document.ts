@@ -199,3 +199,16 @@ export type Item = z.infer<typeof Item>;
 export type Measure = z.infer<typeof Measure>;
 export type Section = z.infer<typeof Section>;
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
+
+/**
+ * A document's extractions, reading notes and attachments, empty: for documents rebuilt or slimmed
+ * without them (fresh arrays on every call, so no two documents share one).
+ */
+export const noExtractions = () => ({
+  targets: [],
+  regions: [],
+  agencies: [],
+  obligations: [],
+  attachments: [],
+  notes: [],
+});

@@ -8,7 +8,7 @@ import { isNational } from '../align/index.js';
 import type { AlignOptions } from '../align/aligner.js';
 import { LEVEL_RANK, planRef, type ParentChoice, type PlanRef } from '../align/parents.js';
 import type { CascadeResult, PlanPlacement } from '../model/alignment.js';
-import type { PolicyDocument } from '../model/document.js';
+import { noExtractions, type PolicyDocument } from '../model/document.js';
 import {
   alignmentByDocument,
   contentRows,
@@ -74,12 +74,7 @@ export const lightOf = (d: PolicyDocument): PolicyDocument => ({
   preamble: '',
   trailer: [],
   sections: [],
-  targets: [],
-  regions: [],
-  agencies: [],
-  obligations: [],
-  attachments: [],
-  notes: [],
+  ...noExtractions(),
 });
 
 /** What the scan keeps of a document of the run. */

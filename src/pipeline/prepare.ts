@@ -15,7 +15,7 @@ import { defaultCuratedFile, loadNational } from '../align/index.js';
 import { readCalibration } from '../align/calibration.js';
 import { readCuratedLinks } from '../align/curated.js';
 import { planRef, resolveParents, type ParentChoice, type PlanRef } from '../align/parents.js';
-import type { PolicyDocument } from '../model/document.js';
+import { noExtractions, type PolicyDocument } from '../model/document.js';
 import { contentRows, hashRows } from '../graph/rows.js';
 import type { StoredPlan } from '../graph/stored.js';
 import { fileBytesOf, type Rejected } from './documents.js';
@@ -104,12 +104,7 @@ const lightStored = (p: StoredPlan): PolicyDocument =>
     preamble: '',
     trailer: [],
     sections: [],
-    targets: [],
-    regions: [],
-    agencies: [],
-    obligations: [],
-    attachments: [],
-    notes: [],
+    ...noExtractions(),
   }) as unknown as PolicyDocument;
 
 /** Read → parse → extract, on the main thread or a pool of workers (same answers, in file order). */
