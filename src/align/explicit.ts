@@ -258,15 +258,15 @@ export function explicitLinks(
             (ordinalMeasure ? null : ordinal) ??
             resolve(st.localPhrase, local.sections, generic) ??
             (unit.kind === 'section' ? resolve(headingPhrase(unit.title), local.sections, generic) : null);
+          const restated = resolveScored(st.localPhrase, local.measures, generic);
           const mea =
             ordinalMeasure ??
-            resolve(st.localPhrase, local.measures, generic) ??
+            restated?.entry ??
             (unit.kind === 'measure'
               ? (resolve(unit.title, local.measures, generic) ?? resolve(unit.text, local.measures, generic))
               : null) ??
             (sec && !st.subject ? null : quoting(st.localPhrase, local.measures, generic));
           // A point (一是…), a statement's subject, a numbered item or a quoted title: the measure itself.
-          const restated = resolveScored(st.localPhrase, local.measures, generic);
           const pointed =
             unit.kind === 'measure' ||
             st.subject ||

@@ -199,8 +199,9 @@ export class GraphStore {
 
   /** What a request whose time is up is told, when nothing of it has been answered yet. */
   atDeadline(limitMs: number): { code: 'TIMEOUT' | 'UNAVAILABLE'; message: string } {
-    const err = this.outOfTime(limitMs);
-    return { code: this.availability.away ? 'UNAVAILABLE' : 'TIMEOUT', message: err.message };
+    return this.availability.away
+      ? { code: 'UNAVAILABLE', message: unavailable().message }
+      : { code: 'TIMEOUT', message: timedOut(limitMs).message };
   }
 
   /**
