@@ -3,12 +3,13 @@
 // parameter the file uses but nobody passes fails here, not first in an e2e test. Parameters are found
 // from the `$name` occurrences of each statement (comments left out) and given typed sample values;
 // a new parameter name without a sample fails the test until one is added below.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypherStatements } from '../../src/graph/cypher.js';
 import { cypherDir } from '../../src/paths.js';
+import { cypherFileNames, parametersOf } from '../support/cypher.js';
 import { testDriver } from '../support/graph.js';
 
 const ids = ['沪府发-2024-12', '沪府发-2024-12/a1/m1'];
@@ -87,18 +88,7 @@ async function explain(driver: Driver, statement: string, params: Record<string,
   }
 }
 
-function cypherFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => {
-      const p = path.join(dir, f);
-      return statSync(p).isDirectory() ? cypherFiles(p) : f.endsWith('.cypher') ? [p] : [];
-    })
-    .sort();
-}
-
-const files = cypherFiles(cypherDir).map((f) => path.relative(cypherDir, f).replace(/\.cypher$/, ''));
-const paramsOf = (statement: string) =>
-  [...new Set([...statement.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))].sort();
+const files = cypherFileNames();
 const IN_TRANSACTIONS = /\bIN\s+(?:\d+\s+|\$\w+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i;
 
 let driver: Driver;
@@ -120,7 +110,7 @@ describe('every Cypher file EXPLAINs with the parameters it uses', () => {
       const batched = IN_TRANSACTIONS.test(statement);
       const label = `${name}${statements.length > 1 ? ` #${i + 1}` : ''}${batched ? ' (CALL … IN TRANSACTIONS)' : ''}`;
       it(label, async () => {
-        const names = paramsOf(statement);
+        const names = parametersOf(statement);
         const missing = names.filter((n) => !(n in SAMPLES));
         expect(missing, `no sample value for ${missing.map((n) => `$${n}`).join(', ')}`).toEqual([]);
         const params = Object.fromEntries(names.map((n) => [n, OVERRIDES[name]?.[n] ?? SAMPLES[n]]));
@@ -142,7 +132,7 @@ describe('every Cypher file EXPLAINs with the parameters it uses', () => {
 });
 
 it('the sample table names no parameter that no file uses', () => {
-  const used = new Set(files.flatMap((f) => cypherStatements(f).flatMap(paramsOf)));
+  const used = new Set(files.flatMap((f) => cypherStatements(f).flatMap(parametersOf)));
   expect(Object.keys(SAMPLES).filter((n) => !used.has(n))).toEqual([]);
   expect(readFileSync(path.join(cypherDir, 'schema.cypher'), 'utf8')).toMatch(/CONSTRAINT|INDEX/);
 });

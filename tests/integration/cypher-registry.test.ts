@@ -2,15 +2,13 @@
 // for: every file the code runs by name is registered (or listed below with who runs it), each entry's
 // declared parameters are exactly the `$names` its file uses, and each entry EXPLAINs against the test
 // Neo4j with parameters built from its own declaration (so a declared type Cypher cannot plan with fails).
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { queries } from '../../src/api/queries.js';
-import { checkedParams, cypher, type CypherQuery } from '../../src/graph/cypher.js';
+import { checkedParams, cypher, cypherStatements, type CypherQuery } from '../../src/graph/cypher.js';
 import { graphQueries } from '../../src/graph/queries.js';
-import { cypherDir } from '../../src/paths.js';
+import { cypherFileNames, parametersOf } from '../support/cypher.js';
 import { testDriver } from '../support/graph.js';
 
 /** Files not run through a registry entry, and what runs them. */
@@ -34,29 +32,10 @@ const registered: [string, AnyQuery][] = [
   ),
 ];
 
-function cypherFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? cypherFiles(p) : f.endsWith('.cypher') ? [p] : [];
-  });
-}
-const files = cypherFiles(cypherDir)
-  .map((f) => path.relative(cypherDir, f).replace(/\.cypher$/, ''))
-  .sort();
+const files = cypherFileNames();
 
-/** The `$names` a file uses, comments left out. */
-const paramsUsed = (file: string) =>
-  [
-    ...new Set(
-      [
-        ...cypher(file)
-          .split('\n')
-          .filter((l) => !l.trim().startsWith('//'))
-          .join('\n')
-          .matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g),
-      ].map((m) => m[1]!),
-    ),
-  ].sort();
+/** The `$names` a file uses, over all its statements (comments left out). */
+const paramsUsed = (file: string) => [...new Set(cypherStatements(file).flatMap(parametersOf))].sort();
 
 /** A value of the declared type: a sample a caller could pass. */
 function sample(name: string, schema: z.ZodType): unknown {
