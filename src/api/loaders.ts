@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { CypherQuery } from '../graph/cypher.js';
 import type { ApiContext } from './context.js';
 import { queries } from './queries.js';
+import type { PlanTreeFlags } from './resolvers/projection.js';
 import type { LinkRecord, NodeRecord, ObligationStatusRecord, TargetRecord } from './records.js';
 import type { GraphStore } from './store.js';
 
@@ -74,6 +75,47 @@ export function createLoaders(store: GraphStore) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Reads plans down the levels their selection asks for in one query (cypher/api/plan-tree) and primes
+ * the loaders the field resolvers of those levels will ask (the same projections, the same order), so
+ * plan → actions → measures → links → their ends costs one round trip, not one per level. The plans
+ * themselves come back when `withPlan` (in the order found; absent ids are left out).
+ */
+export async function primePlanTrees(
+  ctx: Pick<ApiContext, 'store' | 'loaders'>,
+  ids: string[],
+  flags: PlanTreeFlags & { withPlan: boolean; planText: boolean },
+): Promise<NodeRecord[]> {
+  if (ids.length === 0) return [];
+  const l = ctx.loaders;
+  const rows = await ctx.store.read(queries.planTree, { ...flags, ids });
+  const nodes = flags.planText ? l.nodeWithText : l.node;
+  const actions = flags.actionText ? l.actionsWithText : l.actions;
+  const measures = flags.measureText ? l.measuresWithText : l.measures;
+  const links = flags.withEvidence ? l.linksFromWithEvidence : l.linksFrom;
+  const targets = flags.toText ? l.nodeWithText : l.node;
+  const plans: NodeRecord[] = [];
+  for (const row of rows) {
+    if (row.plan) {
+      plans.push(row.plan);
+      nodes.prime(row.id, row.plan);
+    }
+    actions.prime(row.id, row.actions);
+    if (flags.withMeasures) {
+      const byAction = new Map<string, NodeRecord[]>(row.actions.map((a) => [a.id, []]));
+      for (const m of row.measures) byAction.get(m.actionId)?.push(m.node);
+      for (const [id, list] of byAction) measures.prime(id, list);
+    }
+    if (flags.withLinks) {
+      const byMeasure = new Map<string, LinkRecord[]>(row.measures.map((m) => [m.node.id, []]));
+      for (const link of row.links) byMeasure.get(link.fromId)?.push(link);
+      for (const [id, list] of byMeasure) links.prime(id, list);
+    }
+    for (const t of row.targets) if (t) targets.prime(t.id, t);
+  }
+  return plans;
+}
 
 /** Obligations' statuses depend on the date judged against: one loader per request and date. */
 const statusLoaders = new WeakMap<Loaders, Map<string, DataLoader<string, ObligationStatusRecord[]>>>();

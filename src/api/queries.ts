@@ -99,6 +99,29 @@ export const queries = {
     evidence: z.string(),
   }).returns<{ valid: boolean; link: LinkRecord | null }>(),
 
+  // A plan's levels in one statement, for a selection that asks for them (the loaders below are primed
+  // with its rows: src/api/loaders.ts primePlanTrees)
+  planTree: cypherQuery('api/plan-tree', {
+    ids,
+    withPlan: z.boolean(),
+    planText: z.boolean(),
+    actionText: z.boolean(),
+    withMeasures: z.boolean(),
+    measureText: z.boolean(),
+    withLinks: z.boolean(),
+    withEvidence,
+    withTo: z.boolean(),
+    toText: z.boolean(),
+  }).returns<
+    ById<{
+      plan: NodeRecord | null;
+      actions: NodeRecord[];
+      measures: { actionId: string; node: NodeRecord }[];
+      links: LinkRecord[];
+      targets: (NodeRecord | null)[];
+    }>
+  >(),
+
   // DataLoaders: one `UNWIND $ids` query per request level
   nodesById: cypherQuery('api/nodes-by-id', { ids, withText }).returns<ById<{ node: NodeRecord }>>(),
   parents: cypherQuery('api/parents', { ids }).returns<

@@ -304,7 +304,45 @@ describe('errors and limits', () => {
     );
     const measures = d.plans.nodes.flatMap((p) => p.actions.flatMap((a) => a.measures)).length;
     expect(measures).toBeGreaterThan(80);
-    expect(t.api.store.queryCount - before).toBeLessThanOrEqual(6);
+    // The page, its plans' levels down to the links' ends in one statement (plan-tree), the targets batched.
+    expect(t.api.store.queryCount - before).toBeLessThanOrEqual(3);
+  });
+
+  // plan → actions → measures → links → their ends, with texts and evidence at some levels and not at others.
+  const tree = `{ id title preamble: source { text } actions { id title text measures { id label
+    implements(includeRejected: true) { score rank review { decision } evidence { kind text }
+      to { id title ... on Measure { text action { id } } } } } } }`;
+
+  it('reads a plan’s nested levels in one query, each as its own resolver would have read it', async () => {
+    const before = t.api.store.queryCount;
+    const nested = await ok<{ plan: { actions: { measures: { implements: unknown[] }[] }[] } }>(
+      `{ plan(id: "${SH}") ${tree} }`,
+    );
+    // One statement down to the links' ends; the ends' actions (below the tree) by the loaders, two
+    // batches more (parents, then the action nodes).
+    expect(t.api.store.queryCount - before).toBe(3);
+    const bench = t.api.store.queryCount;
+    await ok(
+      `{ plan(id: "${SH}") { id title actions { id title measures { id title implements { to { id title } } } } } }`,
+    );
+    expect(t.api.store.queryCount - bench).toBe(1);
+    const links = nested.plan.actions.flatMap((a) => a.measures.flatMap((m) => m.implements));
+    expect(links.length).toBeGreaterThan(10);
+    // The same selection reached through a field that does not look ahead (level by level, DataLoader).
+    const levelByLevel = await ok<{ measure: { plan: unknown } }>(
+      `{ measure(id: "${SH}/a1/m1") { plan ${tree} } }`,
+    );
+    expect(levelByLevel.measure.plan).toEqual(nested.plan);
+    const page = await ok<{ plans: { nodes: { id: string }[] } }>(`{ plans(first: 20) { nodes ${tree} } }`);
+    expect(page.plans.nodes.find((p) => p.id === SH)).toEqual(nested.plan);
+  });
+
+  it('reads a plan without actions in its selection with the loader, and answers NOT_FOUND the same', async () => {
+    const before = t.api.store.queryCount;
+    await ok(`{ plan(id: "${SH}") { id title } }`);
+    expect(t.api.store.queryCount - before).toBe(1);
+    expect(await errorCode(`{ plan(id: "nope") { actions { id } } }`)).toBe('NOT_FOUND');
+    expect(await errorCode(`{ plan(id: "${SH}/a1/m1") { actions { id } } }`)).toBe('NOT_FOUND');
   });
 
   it('says UNAVAILABLE, without database text, when Neo4j cannot be reached; /health says 503', async () => {

@@ -51,3 +51,36 @@ export const needsEvidence = (link: Selection): boolean => link.has('evidence');
 export function projection(nodes: Selection[], links: Selection[] = []) {
   return { withText: nodes.some(needsText), withEvidence: links.some(needsEvidence) };
 }
+
+/** What a plan's selection asks of the levels below it, as the parameters of cypher/api/plan-tree. */
+export interface PlanTreeFlags {
+  actionText: boolean;
+  withMeasures: boolean;
+  measureText: boolean;
+  withLinks: boolean;
+  withEvidence: boolean;
+  withTo: boolean;
+  toText: boolean;
+}
+
+/**
+ * The look-ahead of a plan's selection: null when it asks for no actions (the loaders answer), else the
+ * levels it goes down (actions → measures → their links → what the links point to) and the projection
+ * each level's own resolver will ask its loader for (so the rows primed are the ones it loads).
+ */
+export function planTree(plan: Selection): PlanTreeFlags | null {
+  const actions = plan.get('actions');
+  if (!actions) return null;
+  const measures = actions.get('measures');
+  const links = measures?.get('implements');
+  const to = links?.get('to');
+  return {
+    actionText: needsText(actions),
+    withMeasures: !!measures,
+    measureText: !!measures && needsText(measures),
+    withLinks: !!links,
+    withEvidence: !!links && needsEvidence(links),
+    withTo: !!to,
+    toText: !!to && needsText(to),
+  };
+}

@@ -14,7 +14,8 @@ import {
 import { queries } from '../queries.js';
 import { luceneQuery, snippet } from '../search.js';
 import { health } from './health.js';
-import { at, needsText, projection, selectionOf } from './projection.js';
+import { primePlanTrees } from '../loaders.js';
+import { at, needsText, planTree, projection, selectionOf } from './projection.js';
 
 const lower = (s: string | null | undefined) => (s ? s.toLowerCase() : null);
 
@@ -79,16 +80,25 @@ function searchedText(node: NodeRecord): [string, string] {
 export const query: QueryResolvers = {
   health,
 
-  plans: async (_p, { level, region, kind, first, after }, { store }, info) => {
+  plans: async (_p, { level, region, kind, first, after }, ctx, info) => {
     const { offset, limit } = pageArgs(first, after);
-    const [row] = await store.read(queries.plans, {
-      withText: needsText(at(selectionOf(info), 'nodes')),
+    const nodes = at(selectionOf(info), 'nodes');
+    const [row] = await ctx.store.read(queries.plans, {
+      withText: needsText(nodes),
       level: lower(level),
       kind: lower(kind),
       region: region ?? null,
       offset,
       limit,
     });
+    // The levels below the page, when selected, in one more query (not one per level).
+    const tree = planTree(nodes);
+    if (tree)
+      await primePlanTrees(
+        ctx,
+        row!.nodes.map((n) => n.id),
+        { ...tree, withPlan: false, planText: false },
+      );
     return {
       nodes: row!.nodes,
       totalCount: row!.totalCount,
@@ -96,7 +106,15 @@ export const query: QueryResolvers = {
     };
   },
 
-  plan: (_p, { id }, ctx, info) => nodeOfType(ctx, 'Plan', id, info),
+  plan: async (_p, { id }, ctx, info) => {
+    const sel = selectionOf(info);
+    const tree = planTree(sel);
+    if (!tree) return nodeOfType(ctx, 'Plan', id, info);
+    // The plan and the levels below it that the selection asks for, in one query.
+    const [plan] = await primePlanTrees(ctx, [id], { ...tree, withPlan: true, planText: needsText(sel) });
+    if (!plan) throw notFound('plan', id);
+    return plan;
+  },
   action: (_p, { id }, ctx, info) => nodeOfType(ctx, 'Action', id, info),
   measure: (_p, { id }, ctx, info) => nodeOfType(ctx, 'Measure', id, info),
   indicator: (_p, { id }, ctx) => nodeOfType(ctx, 'Indicator', id),
