@@ -36,7 +36,7 @@ const f = (x: number) => x.toFixed(3);
 const line = (q: LabelledQuality) =>
   `P ${f(q.precision)} R ${f(q.recall)} F1 ${f(q.f1)} top-1 ${f(q.top1)} ` +
   `no-counterpart ${q.noCounterpart.correct}/${q.noCounterpart.total} sections ${q.sections.correct}/${q.sections.total} ` +
-  `explicit ${q.explicit.found}/${q.explicit.total} brier ${q.brier.toFixed(4)}`;
+  `explicit ${q.explicit.found}/${q.explicit.total} (links right ${q.explicitLinks.right}/${q.explicitLinks.emitted}) brier ${q.brier.toFixed(4)}`;
 
 function quality(split: Split, calibrated: boolean): LabelledQuality {
   const l: Labels = labelsOf(labels, [split]);

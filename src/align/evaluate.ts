@@ -93,6 +93,12 @@ export function evaluate(result: AlignmentResult, gold: Gold): AlignmentQuality 
 export interface LabelledQuality extends MeasureQuality {
   /** Labelled explicit statements found as explicit links (local → the national action or one of its tasks). */
   explicit: { found: number; total: number };
+  /**
+   * Explicit links from statements whose local end is labelled, and how many of them the labels call right
+   * (a measure's link to one of its tasks, a section's link to one of its national sections): the
+   * statements' precision, which `explicit` (their recall) does not show.
+   */
+  explicitLinks: { right: number; emitted: number };
   /** Sections whose best link is one of their labelled national sections (or none when none). */
   sections: { correct: number; total: number };
   /** Over emitted links and the best rejected candidate of each unaligned measure. */
@@ -163,6 +169,18 @@ export function evaluateLabels(
     if (hit) explicitFound++;
     else errors.push(`explicit statement not found: ${e.local} → ${e.national} (line ${e.line})`);
   }
+  const explicitLinks = { right: 0, emitted: 0 };
+  for (const l of [...result.sectionLinks, ...result.links]) {
+    if (l.method !== 'explicit' || !l.evidence.some((e) => e.kind === 'statement')) continue;
+    const labelled = measures.get(l.from)?.tasks ?? sections.get(l.from)?.national;
+    if (!labelled) continue;
+    explicitLinks.emitted++;
+    if (labelled.includes(l.to)) explicitLinks.right++;
+    else
+      errors.push(
+        `false explicit link ${l.from} → ${l.to}: ${l.evidence.find((e) => e.kind === 'statement')?.text.slice(0, 60)}`,
+      );
+  }
   let sectionsRight = 0;
   for (const [section, g] of sections) {
     const best =
@@ -180,6 +198,7 @@ export function evaluateLabels(
     top1: measures.size ? top1 / measures.size : 0,
     noCounterpart: none,
     explicit: { found: explicitFound, total: explicit.length },
+    explicitLinks,
     sections: { correct: sectionsRight, total: sections.size },
     brier: brier(scores, outcomes),
     reliability: reliability(scores, outcomes),

@@ -35,18 +35,23 @@ const UPPER =
   /国家|国务院|中央|《行动计划》|《五年行动计划》|《(?:[^》]{0,30})(?:五年行动计划|行动计划)》|上级|省委省政府|省政府《|省《/;
 /** The local document or authority speaking. */
 const LOCAL =
-  /我(?:省|市|区|州|盟|县|自治区)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
+  /我(?:省|市|区|州|盟|县|自治区|们)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
 /** Words that say "this answers that". */
 const CORRESPOND =
-  /对照|对标|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家/;
+  /对照|对标|参照|比照|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家/;
 /**
  * The local side as the subject of the sentence, before what it answers: X是我省落实国家…的具体抓手,
  * X，回应的是国家…的部署, X，瞄准的是国家…任务, X一项与国家…相衔接, X，这与国家…是一致的.
  */
 const LOCAL_IS =
   /^(?:其中[，,]|同时[，,])?(.{2,40}?)[，,]?(?:是(?:我|本)(?:省|市|区|州|县|自治区)(?:落实|贯彻|承接|对接|响应)|(?:回应|瞄准|对应|对接|承接|落实|针对)的是国家|就是国家|(?:一项|一条|这一举措)?[，,]?这?(?:与|和|同)国家)/;
+/** The national side named outright (a sentence naming both sides, with no word of correspondence). */
+const NATIONAL = /国家|国务院|《(?:[^》]{0,30})?行动计划》/;
+/** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围). */
+const NO_COUNTERPART =
+  /没有(?:专门|直接|对应|相应|明确|单独)|(?:不|并不)属于|无(?:直接)?对应|并非|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|国家.{0,12}(?:没有|未)/;
 /** What the local side does with it. */
-const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立/;
+const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立|建立|出台/;
 
 interface Unit {
   /** The provision the text belongs to (section or measure of the interpretation or plan). */
@@ -189,6 +194,32 @@ function namedUpper(
   return out.sort((a, b) => b.cover - a.cover || b.entry.pairs.size - a.entry.pairs.size);
 }
 
+/**
+ * Actions named by a short form of their title followed by 行动 (市民化行动, 潜力地区行动, 都市圈培育行动,
+ * 城市更新行动): the longest run of the title's core just before 行动, held by one action only.
+ */
+function shortNamed(
+  text: string,
+  entries: UpperEntry[],
+  generic: Set<string>,
+): { entry: UpperEntry; cover: number; at: number }[] {
+  const sections = entries.filter((e) => e.kind === 'section');
+  const out: { entry: UpperEntry; cover: number; at: number }[] = [];
+  for (let at = text.indexOf('行动'); at >= 0; at = text.indexOf('行动', at + 2)) {
+    const window = text.slice(Math.max(0, at - 12), at);
+    for (let len = window.length; len >= 3; len--) {
+      const name = window.slice(-len);
+      if (!/^\p{Script=Han}+$/u.test(name) || titlePairs(name, generic).size < 2) continue;
+      const holders = sections.filter((e) => coreTitle(e.titleSimplified).includes(name));
+      if (holders.length === 0) continue;
+      if (holders.length === 1 && !out.some((o) => o.entry === holders[0]))
+        out.push({ entry: holders[0]!, cover: 1, at: at - len });
+      break;
+    }
+  }
+  return out;
+}
+
 /** Sentences of a text with their offsets. */
 function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
@@ -251,7 +282,19 @@ export function explicitLinks(
         let from: LinkEnd | null = null;
         let level: 'section' | 'measure' = unit.kind;
         let fromPlan = doc.id;
-        if (local && plan) {
+        // A sentence naming the local side precisely (第四部分第13条, a quoted title or programme) is read
+        // from that name first: the next sentence or the heading is only a guess.
+        const precise =
+          local && plan && st.direct ? preciseLocal(st.direct, plan, local, generic, false) : null;
+        if (local && plan && precise) {
+          [from, level] = [precise.entry, precise.level];
+          fromPlan = plan.id;
+        } else if (local && plan && st.cooccur) {
+          const named = preciseLocal(st.localText, plan, local, generic);
+          if (!named) continue;
+          [from, level] = [named.entry, named.level];
+          fromPlan = plan.id;
+        } else if (local && plan) {
           const ordinal = byOrdinal(st.localText, plan);
           const ordinalMeasure = local.measures.find((m) => m.id === ordinal?.id) ?? null;
           const sec =
@@ -279,6 +322,11 @@ export function explicitLinks(
           else if (unit.kind === 'measure') {
             const parent = resolve(headingPhrase(unit.section.titleSimplified), local.sections, generic);
             if (parent && st.action) [from, level] = [parent, 'section'];
+          }
+          if (!from && st.direct) {
+            // Read as a sentence naming both sides: the local one named precisely in the sentence itself.
+            const named = preciseLocal(st.direct, plan, local, generic);
+            if (named) [from, level] = [named.entry, named.level];
           }
           if (!from) continue; // the plan is known but the statement's local side is not in it
           fromPlan = plan.id;
@@ -342,20 +390,67 @@ function planEntries(plan: PolicyDocument): { sections: LocalEnd[]; measures: Lo
   return { sections, measures: sections.flatMap((s) => s.measures) };
 }
 
-/** 《实施方案》第三部分 / 第三章: the plan's section printed with that number. */
+/**
+ * 《实施方案》第三部分 / 第三章, 第二部分第（四）条, 第26条: the plan's section printed with that number, or
+ * the measure numbered so inside it (else in that place), or the one measure of the plan numbered so.
+ */
 function byOrdinal(text: string, plan: PolicyDocument): LinkEnd | null {
-  const m =
-    /第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:第([一二三四五六七八九十\d]{1,3})(?:项|条|点))?/.exec(
-      text,
-    );
-  if (!m) return null;
+  const NUM = '[一二三四五六七八九十\\d]{1,3}';
+  const m = new RegExp(
+    `第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:的?第[（(]?(${NUM})[）)]?(?:项|条|点))?`,
+  ).exec(text);
+  const numberOf = (label: string) => ordinalOf(label.replace(/[（()）.．、\s]/g, ''));
+  if (!m) {
+    // 第26条 with no part: the measures are numbered across the plan.
+    const item = new RegExp(`第[（(]?(${NUM})[）)]?条`).exec(text);
+    if (!item) return null;
+    const n = ordinalOf(item[1]!);
+    const found = plan.sections.flatMap((s) => s.measures).filter((x) => numberOf(x.label) === n);
+    return found.length === 1 ? found[0]! : null;
+  }
   const found = plan.sections.filter(
     (s) => s.label.replace(/[、.．]/g, '') === m[1] || s.label === `第${m[1]}章`,
   );
   const section = found.length === 1 && found[0]!.measures.length > 0 ? found[0]! : null;
-  // 第六部分第2项: the section's measure in that place.
-  if (section && m[2]) return section.measures[ordinalOf(m[2]) - 1] ?? section;
-  return section;
+  if (!section || !m[2]) return section;
+  const n = ordinalOf(m[2]);
+  return section.measures.find((x) => numberOf(x.label) === n) ?? section.measures[n - 1] ?? section;
+}
+
+/**
+ * The local side of a sentence naming both sides (no word of correspondence): a number (第四部分第13条),
+ * a quoted title or programme name, or (`restated`) a close restatement of one provision's title — nothing
+ * looser.
+ */
+function preciseLocal(
+  text: string,
+  plan: PolicyDocument,
+  local: { sections: LocalEnd[]; measures: LocalEnd[] },
+  generic: Set<string>,
+  restated = true,
+): { entry: LinkEnd; level: 'section' | 'measure' } | null {
+  const ordinal = byOrdinal(text, plan);
+  if (ordinal) {
+    const isMeasure = local.measures.some((x) => x.id === ordinal.id);
+    return { entry: ordinal, level: isMeasure ? 'measure' : 'section' };
+  }
+  for (const [, quoted] of text.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
+    const title = resolveScored(quoted!, local.measures, generic);
+    if (title && title.score >= CLOSELY) return { entry: title.entry, level: 'measure' };
+  }
+  if (/[“"]/.test(text)) {
+    const holder = quoting(text, local.measures, generic);
+    if (holder) return { entry: holder, level: 'measure' };
+  }
+  if (!restated) return null;
+  for (const [list, level] of [
+    [local.measures, 'measure'],
+    [local.sections, 'section'],
+  ] as const) {
+    const close = resolveScored(text, list, generic);
+    if (close && close.score >= CLOSELY) return { entry: close.entry, level };
+  }
+  return null;
 }
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -415,6 +510,14 @@ interface Statement {
   localText: string;
   /** The local side is the statement's subject (X是我省落实国家…): a provision of its own, not the section. */
   subject: boolean;
+  /**
+   * Read from the two sides named in one sentence, with no word of correspondence (“技能河南”是国家市民化
+   * 行动中…任务的河南版本; 第四部分第13条…落点在国家都市圈培育行动中的城际通勤): the local side must then be
+   * named precisely (by number, a quoted name or a close restatement), never taken from the heading.
+   */
+  cooccur: boolean;
+  /** The sentence naming the upper side, when it names the national plan and denies nothing. */
+  direct: string | null;
 }
 
 /**
@@ -438,6 +541,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const sameHasLocal = localAt >= 0 && CORRESPOND.test(s.text) && STATES.test(s.text.slice(localAt));
     const next = ss[i + 1];
     const localIs = LOCAL_IS.exec(s.text);
+    let cooccur = false;
     if (sameHasLocal) {
       localPart = { text: s.text.slice(localAt), start: s.start + localAt };
     } else if (localIs) {
@@ -449,19 +553,25 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localPart = { text: '', start: s.start };
     } else if (CORRESPOND.test(s.text) && LOCAL.test(s.text)) {
       localPart = { text: s.text, start: s.start };
+    } else if (!inPlan && NATIONAL.test(s.text) && !NO_COUNTERPART.test(s.text)) {
+      localPart = { text: s.text, start: s.start };
+      cooccur = true;
     }
     if (!localPart) continue;
     const { phrase, proposed } = localPhrase(localPart.text);
     // The upper side is named outside what the local side is said to propose (对照国家要求，我市提出实施
     // 城市综合承载能力提升行动 names a local action, not the national task 增强城镇综合承载能力). A
     // sentence with no such verb (我省…是对国家…的具体落实) keeps all of it for naming the upper side.
-    if (localPart !== next && proposed && phrase) {
+    if (localPart !== next && proposed && phrase && !cooccur) {
       const at = upperText.lastIndexOf(phrase);
       if (at >= 0) upperText = upperText.slice(0, at) + upperText.slice(at + phrase.length);
     }
     // A statement naming the upper plan's title only (为贯彻落实《…五年行动计划》) cites the document:
     // the plan link, not a section or task link.
-    const allNamed = namedUpper(upperText, entries).filter(
+    const allNamed = [
+      ...namedUpper(upperText, entries),
+      ...shortNamed(upperText, entries, index.vocabulary.generic),
+    ].filter(
       (n) =>
         !(index.document.titleSimplified.includes(n.entry.titleSimplified) && n.entry.kind === 'section'),
     );
@@ -472,8 +582,9 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       allNamed.some(
         (t) =>
           t.entry.kind === 'measure' &&
-          t.cover >= n.cover &&
-          t.entry.titleSimplified.includes(coreTitle(n.entry.titleSimplified)),
+          (t.cover >= n.cover || t.cover === 1) &&
+          (t.entry.titleSimplified.includes(coreTitle(n.entry.titleSimplified)) ||
+            [...n.entry.pairs].every((p) => !upperText.includes(p) || t.entry.pairs.has(p))),
       );
     const named = allNamed.filter((n) => !within(n));
     const actions = [...new Set(named.filter((n) => n.entry.kind === 'section').map((n) => n.entry.id))];
@@ -488,7 +599,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       tasks.length === 1 || (tasks.length > 1 && tasks[0]!.cover > tasks[1]!.cover) ? tasks[0]!.entry : null;
     let inferred: Section | null = null;
     if (!action && !task) {
-      if (inPlan) continue;
+      if (inPlan || cooccur) continue;
       const ranked = rankActions(upperText, index);
       const [best, second] = ranked;
       if (!best || best.mass === 0 || (second && second.mass >= best.mass * 0.75)) continue;
@@ -503,6 +614,8 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localPhrase: phrase,
       localText: localPart.text,
       subject: !sameHasLocal && localIs !== null,
+      cooccur,
+      direct: NATIONAL.test(s.text) && !NO_COUNTERPART.test(s.text) ? s.text : null,
     });
   }
   return out;

@@ -29,6 +29,9 @@ const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   { style: 'han-point', re: new RegExp(`^(${HAN})是(?=\\S)`) },
 ];
 
+/** What follows 第X部分 when the paragraph refers to that part instead of opening it. */
+const REFERENCE_GOES_ON = /^(?:第|的|是|中|里|和|与|及|提出|明确|部署|对接|对应|[，,])/;
+
 const PLAIN: Marker = { type: 'plain', style: null, label: '', printed: '', number: 0, rest: '', length: 0 };
 
 export function classify(text: string): Marker {
@@ -39,6 +42,8 @@ export function classify(text: string): Marker {
     if (number === null || number === 0) continue;
     const rest = text.slice(m[0].length);
     if (rest.length === 0 && style !== 'han-comma' && style !== 'chapter') continue;
+    // 第二部分第（四）条…, 第三部分是…, 第二部分的…: a sentence referring to a part, not a heading.
+    if (style === 'chapter' && REFERENCE_GOES_ON.test(rest)) continue;
     const isSection = (style === 'han-comma' || style === 'chapter') && looksLikeHeading(rest);
     return {
       type: isSection ? 'section' : 'numbered',

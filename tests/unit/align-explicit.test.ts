@@ -176,6 +176,31 @@ describe('explicit statements', () => {
     expect(explicitPairs(r.sectionLinks)).toEqual([['晋政发-2024-30/a2', '国发-2024-17/a2']]);
   });
 
+  it('reads a sentence naming both sides with no word of correspondence, by quoted name or number; not a denial', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、有哪些硬核舉措？
+
+“補短板強弱項”一條是國家潛力地區行動中增強城鎮綜合承載能力任務的山西版本。
+
+第二部分第（一）條，落點在國家市民化行動中的落戶，目標是城區300萬以下城市全面放開。
+
+“強化宣傳引導”一條，國家《行動計劃》沒有專門部署，是我省根據工作需要增加的。`;
+    const doc = enrichDocument(parseTextFile(write('both-sides.txt', text)));
+    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    const r = align([bare, doc], index, { curated: null });
+    const pairs = explicitPairs(r.links);
+    // quoted programme name + short action name + the task's full title → the measure → that task
+    expect(pairs).toContainEqual(['晋政发-2024-30/a2/m2', '国发-2024-17/a2/m4']);
+    // 第二部分第（一）条 + 市民化行动 (the action by its short name) → a task of that action
+    const numbered = r.links.find((l) => l.from === '晋政发-2024-30/a1/m1' && l.method === 'explicit');
+    expect(numbered?.to).toMatch(/^国发-2024-17\/a1\//);
+    // 没有专门部署: no explicit link, whatever the texts say
+    expect(r.links.some((l) => l.from === '晋政发-2024-30/s1/m2' && l.method === 'explicit')).toBe(false);
+  });
+
   it('reads 为落实国家…行动 inside a plan with no interpretation', () => {
     const alone = align([plan], index, { curated: null });
     expect(explicitPairs(alone.sectionLinks)).toEqual([['晋政发-2024-30/a1', '国发-2024-17/a1']]);

@@ -125,6 +125,30 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(actions[3]!.measures[4]!.id).toBe('国发-2030-1/a4/m5'); // task (十九)
   });
 
+  it('a paragraph referring to a part (第二部分第（一）条…, 第三部分是…) is text, not a chapter heading', () => {
+    const doc = parseDocument(
+      Buffer.from(
+        [
+          '《某省实施方案》政策解读',
+          '',
+          '一、有哪些举措？',
+          '',
+          '第二部分第（一）条，落点在国家市民化行动中的落户。',
+          '',
+          '第三部分是对国家潜力地区城镇化水平提升行动的具体落实。',
+          '',
+          '二、如何保障？',
+          '',
+          '第四部分的组织实施要求与国家一致。',
+        ].join('\n'),
+      ),
+      '解读.txt',
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['有哪些举措？', '如何保障？']);
+    expect(doc.sections[0]!.text).toContain('第二部分第（一）条，落点在');
+    expect(doc.sections[1]!.text).toContain('第四部分的组织实施');
+  });
+
   it('GBK bytes decode as GB18030', () => {
     const doc = parseTextFile(fixture('henan-gbk.txt'));
     expect(doc.encoding).toBe('gb18030');
