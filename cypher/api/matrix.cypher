@@ -33,8 +33,9 @@ CALL (tasks, plans) {
   }
   RETURN collect(coalesce(reached, [])) AS hitsByPlan
 }
-UNWIND tasks AS row
-RETURN plans, row.task AS task, row.action AS action,
-       [i IN range(0, size(plans) - 1) |
-        coalesce(head([h IN hitsByPlan[i] WHERE h.taskId = row.task.id | {planId: plans[i].id, links: h.links, bestScore: h.bestScore}]),
-                 {planId: plans[i].id, links: 0, bestScore: null})] AS cells;
+// One row: the plans once, and a row per task with its cells (no plans when there are no tasks).
+RETURN CASE WHEN size(tasks) = 0 THEN [] ELSE plans END AS plans,
+       [row IN tasks | {task: row.task, action: row.action, cells:
+        [i IN range(0, size(plans) - 1) |
+         coalesce(head([h IN hitsByPlan[i] WHERE h.taskId = row.task.id | {planId: plans[i].id, links: h.links, bestScore: h.bestScore}]),
+                  {planId: plans[i].id, links: 0, bestScore: null})]}] AS rows;

@@ -14,4 +14,6 @@ CALL (row, plans) {
   WITH p, count(r) AS links, max(r.score) AS bestScore
   RETURN collect({planId: p.id, links: links, bestScore: bestScore}) AS cells
 }
-RETURN plans, row.actionId AS actionId, row.action AS action, row.taskId AS taskId, row.task AS task, cells;
+// One row: the plans once (none when there are no tasks), and a row per task with its cells.
+RETURN head(collect(plans)) AS plans,
+       collect({actionId: row.actionId, action: row.action, taskId: row.taskId, task: row.task, cells: cells}) AS rows;

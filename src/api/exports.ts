@@ -124,8 +124,9 @@ export async function coverageTable(store: GraphStore, planId: unknown): Promise
 }
 
 export async function matrixTable(store: GraphStore): Promise<Table> {
-  const rows = await store.read(queries.exportMatrix, {});
-  const plans = rows[0]?.plans ?? [];
+  const [matrix] = await store.read(queries.exportMatrix, {});
+  const plans = matrix?.plans ?? [];
+  const rows = matrix?.rows ?? [];
   return {
     name: 'matrix',
     columns: [

@@ -8,6 +8,7 @@ import type {
   CorrespondenceRow,
   CoverageRecord,
   ExportCoverageRow,
+  ExportMatrixPlan,
   ExportMatrixRow,
   GraphEdge,
   GraphNode,
@@ -73,9 +74,10 @@ export const queries = {
     withText,
     withEvidence,
   }).returns<CoverageRecord>(),
-  matrix: cypherQuery('api/matrix', { planIds: optionalIds, of: optionalText }).returns<
-    MatrixRowRecord & { plans: NodeRecord[] }
-  >(),
+  matrix: cypherQuery('api/matrix', { planIds: optionalIds, of: optionalText }).returns<{
+    plans: NodeRecord[];
+    rows: MatrixRowRecord[];
+  }>(),
   obligations: cypherQuery('api/obligations', { planId: z.string() }).returns<{
     obligation: ObligationRecord;
   }>(),
@@ -157,7 +159,10 @@ export const queries = {
   // Downloads (src/api/exports.ts)
   exportPlan: cypherQuery('export/plan', { planId: z.string() }).returns<{ id: string; title: string }>(),
   exportCoverage: cypherQuery('export/coverage', { planId: z.string() }).returns<ExportCoverageRow>(),
-  exportMatrix: cypherQuery('export/matrix', {}).returns<ExportMatrixRow>(),
+  exportMatrix: cypherQuery('export/matrix', {}).returns<{
+    plans: ExportMatrixPlan[] | null;
+    rows: ExportMatrixRow[];
+  }>(),
   exportCorrespondence: cypherQuery('export/correspondence', {
     planId: z.string(),
   }).returns<CorrespondenceRow>(),

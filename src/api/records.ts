@@ -193,9 +193,16 @@ export interface ExportCoverageRow {
   measureIds: string[];
 }
 
+/** A column of the matrix export: a local plan (cypher/export/matrix.cypher). */
+export interface ExportMatrixPlan {
+  id: string;
+  title: string;
+  level: string;
+  region: string | null;
+}
+
 /** One national task across every local plan (cypher/export/matrix.cypher). */
 export interface ExportMatrixRow {
-  plans: { id: string; title: string; level: string; region: string | null }[];
   actionId: string;
   action: string;
   taskId: string;

@@ -37,11 +37,11 @@ export async function readMatrix(
   planIds: string[] | null | undefined,
   of: string | null = null,
 ): Promise<AlignmentMatrixRecord> {
-  const rows = await ctx.store.read(queries.matrix, {
+  const [matrix] = await ctx.store.read(queries.matrix, {
     planIds: planIds ?? null,
     of,
   });
-  return { plans: rows[0]?.plans ?? [], rows };
+  return matrix ?? { plans: [], rows: [] };
 }
 
 function isoDate(s: string): string {
