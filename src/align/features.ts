@@ -26,11 +26,15 @@ const MAX_OCCURRENCES = 3;
 
 export function concepts(text: string, vocab: Vocabulary): Map<string, Occurrence[]> {
   const found = new Map<string, Occurrence[]>();
+  // End of the last distinct word read (国家中心城市): nothing inside it is read as another concept.
+  let blockedEnd = 0;
   for (let i = 0; i < text.length; i++) {
     const candidates = vocab.byFirstChar.get(text[i]!);
     if (!candidates) continue;
     for (const surface of candidates) {
       if (!text.startsWith(surface, i)) continue;
+      if (vocab.distinct.has(surface)) blockedEnd = Math.max(blockedEnd, i + surface.length);
+      else if (i + surface.length <= blockedEnd) continue;
       for (const concept of vocab.conceptsOf.get(surface)!) {
         const list = found.get(concept) ?? [];
         // A concept matched through a longer surface at the same place is not counted twice.

@@ -10,6 +10,8 @@ import { dataDir } from '../paths.js';
 const VocabularyFile = z.object({
   synonyms: z.array(z.array(z.string().min(1)).min(1)),
   generic: z.array(z.string().min(1)),
+  /** Words that hold a concept's name but mean something else (国家中心城市 is a rank, not 中心城市). */
+  distinct: z.array(z.string().min(2)).default([]),
 });
 
 export interface Vocabulary {
@@ -18,6 +20,8 @@ export interface Vocabulary {
   /** Surface forms grouped by first character, longest first. */
   readonly byFirstChar: Map<string, string[]>;
   readonly generic: Set<string>;
+  /** Surfaces read as concepts of their own; no concept is read inside them. */
+  readonly distinct: Set<string>;
 }
 
 let cachedFile: z.infer<typeof VocabularyFile> | null = null;
@@ -42,6 +46,7 @@ export function buildVocabulary(extraTerms: Iterable<string>): Vocabulary {
     conceptsOf.set(surface, list);
   };
   for (const group of file.synonyms) for (const surface of group) add(surface, group[0]!);
+  for (const surface of file.distinct) add(surface, surface);
   for (const term of extraTerms) if (term.length >= 2 && !conceptsOf.has(term)) add(term, term);
 
   const byFirstChar = new Map<string, string[]>();
@@ -51,5 +56,5 @@ export function buildVocabulary(extraTerms: Iterable<string>): Vocabulary {
     byFirstChar.set(surface[0]!, list);
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
-  return { conceptsOf, byFirstChar, generic: new Set(file.generic) };
+  return { conceptsOf, byFirstChar, generic: new Set(file.generic), distinct: new Set(file.distinct) };
 }

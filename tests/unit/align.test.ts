@@ -201,6 +201,14 @@ describe('policy vocabulary', () => {
     expect(found.get('户籍')).toEqual([{ start: 4, end: 6 }]);
     expect(found.get('社会保障')).toEqual([{ start: 11, end: 13 }]);
   });
+
+  it('reads nothing inside a distinct word (国家中心城市 is a rank, not the 中心城市 of a metropolitan area)', () => {
+    const vocab = buildVocabulary(['中心城市', '综合承载能力']);
+    const found = concepts('提升郑州国家中心城市能级，与水资源承载能力相适应；发挥中心城市辐射作用', vocab);
+    expect(found.get('中心城市')).toEqual([{ start: 27, end: 31 }]);
+    expect(found.has('国家中心城市')).toBe(true);
+    expect(found.has('综合承载能力')).toBe(false);
+  });
 });
 
 describe('curated links', () => {
