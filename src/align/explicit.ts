@@ -49,7 +49,7 @@ const LOCAL_IS =
 const NATIONAL = /国家|国务院|《(?:[^》]{0,30})?行动计划》/;
 /** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独)|(?:不|并不)属于|无(?:直接)?对应|并非|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|国家.{0,12}(?:没有|未)/;
+  /没有(?:专门|直接|对应|相应|明确|单独)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|国家.{0,12}(?:没有|未)/;
 /** What the local side does with it. */
 const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立|建立|出台/;
 
@@ -83,6 +83,8 @@ interface UpperEntry {
   /** The action (section) it belongs to, for tasks; itself for sections. */
   section: Section;
   pairs: Set<string>;
+  /** The catalog's terms that belong to this task alone (部际联席会议, 四网融合): naming one names it. */
+  terms: string[];
 }
 
 /** Character pairs of a title that tell it apart (not generic words such as 推进, 完善). */
@@ -194,6 +196,45 @@ function namedUpper(
   return out.sort((a, b) => b.cover - a.cover || b.entry.pairs.size - a.entry.pairs.size);
 }
 
+/** Each task's catalog terms of four characters or more that no other entry of the plan lists. */
+function ownTerms(index: NationalIndex): Map<string, string[]> {
+  const holders = new Map<string, Set<string>>();
+  const hold = (term: string, id: string) => holders.set(term, (holders.get(term) ?? new Set()).add(id));
+  for (const section of index.document.sections) {
+    for (const term of section.keywords) hold(term, section.id);
+    for (const m of section.measures) for (const term of m.keywords) hold(term, m.id);
+  }
+  const out = new Map<string, string[]>();
+  for (const [term, ids] of holders) {
+    const [id] = [...ids];
+    if (ids.size !== 1 || term.length < 4 || !index.tasks.some((t) => t.id === id)) continue;
+    out.set(id!, [...(out.get(id!) ?? []), toSimplified(term)]);
+  }
+  return out;
+}
+
+/**
+ * Tasks named by a term of their own in a clause that names the national side (国家层面由部际联席会议
+ * 统筹协调 → 加强统筹协调): a little less sure than the title, so a title named as fully comes first.
+ */
+function termNamed(text: string, entries: UpperEntry[]): { entry: UpperEntry; cover: number; at: number }[] {
+  const out: { entry: UpperEntry; cover: number; at: number }[] = [];
+  for (const entry of entries) {
+    for (const term of entry.terms) {
+      const at = text.indexOf(term);
+      if (at < 0) continue;
+      const clause = text
+        .slice(0, at)
+        .split(/[，,。；;：:]/)
+        .pop()!;
+      if (!/国家|国务院|中央/.test(clause)) continue;
+      out.push({ entry, cover: NAMED, at });
+      break;
+    }
+  }
+  return out;
+}
+
 /**
  * Actions named by a short form of their title followed by 行动 (市民化行动, 潜力地区行动, 都市圈培育行动,
  * 城市更新行动): the longest run of the title's core just before 行动, held by one action only.
@@ -249,6 +290,7 @@ export function explicitLinks(
 ): ExplicitLinks {
   const generic = index.vocabulary.generic;
   const upperSections = index.sections.filter((s) => s.kind === 'action' || s.kind === 'safeguards');
+  const terms = ownTerms(index);
   const entries: UpperEntry[] = [
     ...upperSections.map((s) => ({
       id: s.id,
@@ -256,6 +298,7 @@ export function explicitLinks(
       kind: 'section' as const,
       section: s,
       pairs: titlePairs(s.titleSimplified, generic),
+      terms: [],
     })),
     ...index.tasks.map((t) => ({
       id: t.id,
@@ -263,6 +306,7 @@ export function explicitLinks(
       kind: 'measure' as const,
       section: t.section,
       pairs: titlePairs(t.title, generic),
+      terms: terms.get(t.id) ?? [],
     })),
   ];
   const out: ExplicitLinks = { sections: [], measures: [], measureSections: [] };
@@ -430,14 +474,15 @@ function preciseLocal(
   restated = true,
 ): { entry: LinkEnd; level: 'section' | 'measure' } | null {
   const ordinal = byOrdinal(text, plan);
-  if (ordinal) {
-    const isMeasure = local.measures.some((x) => x.id === ordinal.id);
-    return { entry: ordinal, level: isMeasure ? 'measure' : 'section' };
-  }
+  const isMeasure = (e: LinkEnd) => local.measures.some((x) => x.id === e.id);
+  // 第六部分…“强化市民化奖补和用地支持”一条: the quoted measure of that part.
   for (const [, quoted] of text.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
     const title = resolveScored(quoted!, local.measures, generic);
-    if (title && title.score >= CLOSELY) return { entry: title.entry, level: 'measure' };
+    if (!title || title.score < CLOSELY) continue;
+    if (!ordinal || (!isMeasure(ordinal) && title.entry.id.startsWith(`${ordinal.id}/`)))
+      return { entry: title.entry, level: 'measure' };
   }
+  if (ordinal) return { entry: ordinal, level: isMeasure(ordinal) ? 'measure' : 'section' };
   if (/[“"]/.test(text)) {
     const holder = quoting(text, local.measures, generic);
     if (holder) return { entry: holder, level: 'measure' };
@@ -568,9 +613,11 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     }
     // A statement naming the upper plan's title only (为贯彻落实《…五年行动计划》) cites the document:
     // the plan link, not a section or task link.
+    const byTitle = namedUpper(upperText, entries);
     const allNamed = [
-      ...namedUpper(upperText, entries),
+      ...byTitle,
       ...shortNamed(upperText, entries, index.vocabulary.generic),
+      ...termNamed(upperText, entries).filter((n) => !byTitle.some((t) => t.entry === n.entry)),
     ].filter(
       (n) =>
         !(index.document.titleSimplified.includes(n.entry.titleSimplified) && n.entry.kind === 'section'),

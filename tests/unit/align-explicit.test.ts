@@ -201,6 +201,25 @@ describe('explicit statements', () => {
     expect(r.links.some((l) => l.from === '晋政发-2024-30/s1/m2' && l.method === 'explicit')).toBe(false);
   });
 
+  it('prefers the quoted measure of a numbered part; names a task by a term of its own; 并非新提法 denies nothing', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+我們在第四部分專門安排了“加強組織領導”一條，上接國家層面的部際聯席會議，下連各市工作專班。
+
+“補短板強弱項”並非新提法，這次寫進《實施方案》，承擔的是國家潛力地區行動中增強城鎮綜合承載能力這一任務。`;
+    const doc = enrichDocument(parseTextFile(write('terms.txt', text)));
+    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    const r = align([bare, doc], index, { curated: null });
+    const pairs = explicitPairs(r.links);
+    expect(pairs).toContainEqual(['晋政发-2024-30/s1/m1', '国发-2024-17/s2/m1']);
+    expect(pairs).toContainEqual(['晋政发-2024-30/a2/m2', '国发-2024-17/a2/m4']);
+    expect(explicitPairs(r.sectionLinks)).not.toContainEqual(['晋政发-2024-30/s1', '国发-2024-17/s2']);
+  });
+
   it('reads 为落实国家…行动 inside a plan with no interpretation', () => {
     const alone = align([plan], index, { curated: null });
     expect(explicitPairs(alone.sectionLinks)).toEqual([['晋政发-2024-30/a1', '国发-2024-17/a1']]);
