@@ -11,6 +11,7 @@ import type { PolicyDocument, Section } from '../model/document.js';
 import { toSimplified } from '../parse/script.js';
 import { applyCurated, type Caption, type CuratedLink } from './curated.js';
 import { FEATURES, predict, readCalibration, type Calibration, type FeatureName } from './calibration.js';
+import { concepts } from './features.js';
 import { citationLink, explicitLinks, titleSimilarity, type ExplicitLinks } from './explicit.js';
 import { end, makeLink, remark, upperEnd } from './links.js';
 import { NationalIndex, round, type TaskScore } from './national-index.js';
@@ -132,7 +133,7 @@ export function measureCandidates(
         const second = adjusted[1]?.adjusted ?? 0;
         const ownClause = saysSomethingElse(m.text, adjusted[0]!.s);
         const localSafeguard = section.kind === 'safeguards';
-        const inTitle = new Set(index.features(m.title).concepts.keys());
+        const inTitle = new Set(concepts(m.title, index.vocabulary).keys());
         const candidates = adjusted.slice(0, limit).map((c, i) => {
           const upperSafeguard = c.s.task.section.kind === 'safeguards';
           const x: Record<FeatureName, number> = {

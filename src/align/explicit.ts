@@ -14,6 +14,7 @@
 import type { AlignmentLink, Evidence } from '../model/alignment.js';
 import type { PolicyDocument, Section } from '../model/document.js';
 import { toSimplified } from '../parse/script.js';
+import { concepts } from './features.js';
 import { end, makeLink, upperEnd } from './links.js';
 import type { NationalIndex } from './national-index.js';
 
@@ -674,18 +675,25 @@ function localPhrase(text: string): { phrase: string; proposed: boolean } {
   return m ? { phrase: m[1]!.trim(), proposed: true } : { phrase: text.trim(), proposed: false };
 }
 
+/** Each action's concepts (its own text's and its tasks'), per national index: read once, not per statement. */
+const actionConcepts = new WeakMap<NationalIndex, { action: Section; concepts: Set<string> }[]>();
+
 function rankActions(statement: string, index: NationalIndex) {
-  const features = index.features(statement);
-  return index.sections
-    .filter((s) => s.kind === 'action' || s.kind === 'safeguards')
-    .map((action) => {
-      const tasks = index.tasks.filter((t) => t.section.id === action.id);
-      const own = index.features(`${action.titleSimplified}。${action.textSimplified}`);
-      let mass = 0;
-      for (const c of features.concepts.keys())
-        if (own.concepts.has(c) || tasks.some((t) => t.concepts.has(c))) mass += 1;
-      return { action, mass };
-    })
+  let actions = actionConcepts.get(index);
+  if (!actions) {
+    actions = index.sections
+      .filter((s) => s.kind === 'action' || s.kind === 'safeguards')
+      .map((action) => {
+        const own = concepts(`${action.titleSimplified}。${action.textSimplified}`, index.vocabulary);
+        const all = new Set(own.keys());
+        for (const t of index.tasks) if (t.section.id === action.id) for (const c of t.concepts) all.add(c);
+        return { action, concepts: all };
+      });
+    actionConcepts.set(index, actions);
+  }
+  const mentioned = [...concepts(statement, index.vocabulary).keys()];
+  return actions
+    .map(({ action, concepts: held }) => ({ action, mass: mentioned.filter((c) => held.has(c)).length }))
     .sort((a, b) => b.mass - a.mass);
 }
 

@@ -26,8 +26,16 @@ export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
       i++;
       continue;
     }
+    // The lengths at which a name ends here: extend while the slice still begins some name.
+    const lengths: number[] = [];
+    for (let len = 2; len <= Math.min(16, text.length - i); len++) {
+      const slice = text.slice(i, i + len);
+      if (g.combined.has(slice) || scoped.has(slice) || g.hasName(slice)) lengths.push(len);
+      if (!g.prefixes.has(slice)) break;
+    }
     let matched = 0;
-    for (let len = Math.min(16, text.length - i); len >= 2 && !matched; len--) {
+    for (const len of lengths.reverse()) {
+      if (matched) break;
       const name = text.slice(i, i + len);
       const combined = g.combined.get(name);
       if (combined) {
@@ -64,8 +72,8 @@ export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
     }
     i += matched || 1;
   }
-  for (const [abbr, id] of g.abbreviations) {
-    if (g.abbreviationPatterns.some((p) => text.includes(p.replace('{a}', abbr)))) add(g.get(id), abbr);
+  for (const { abbr, id, needles } of g.abbreviationNeedles) {
+    if (needles.some((n) => text.includes(n))) add(g.get(id), abbr);
   }
   if (home && /全市|全省|全区|我市|我省|本市|本省/.test(text))
     add(home, /全市|全省|全区|我市|我省|本市|本省/.exec(text)![0], 'covers');

@@ -1,6 +1,10 @@
 // Traditional → Simplified with OpenCC's dictionaries (opencc-js), for matching and search; the
 // original script is kept beside it.
 import * as OpenCCModule from 'opencc-js';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 
 // opencc-js's types import './core' without an extension, which NodeNext resolution cannot follow, so its
 // Converter comes out untyped: its signature, stated once here.
@@ -10,9 +14,41 @@ const OpenCC = OpenCCModule as unknown as {
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 const tw2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
+/**
+ * What those two converters would change (their dictionaries: opencc-js's to/cn and from/tw, TSPhrases,
+ * TSCharacters, TWVariantsRevPhrases, TWVariantsRev): the characters they map to another one, and the
+ * phrases they change although no character of theirs changes alone (反覆 → 反复). A text holding none
+ * of them comes back unchanged from both, so it skips them — most of a Simplified corpus.
+ */
+const entries = (dict: string) =>
+  dict.split('|').map((e) => {
+    const [key, value] = e.split(' ');
+    return { key: key!, value: value! };
+  });
+// A character either converter changes on its own (群 is in TWVariantsRev as 群 → 羣, and back to 群 in the
+// same converter's to/cn stage: unchanged).
+const changing = new Set<string>();
+for (const dict of [TSCharacters, TWVariantsRev])
+  for (const { key, value } of entries(dict))
+    if (key !== value && (t2s(key) !== key || tw2s(key) !== key)) changing.add(key);
+/** Those phrases by their first character. */
+const changingPhrases = new Map<string, string[]>();
+for (const dict of [TSPhrases, TWVariantsRevPhrases])
+  for (const { key, value } of entries(dict))
+    if (key !== value && ![...key].some((ch) => changing.has(ch))) {
+      const first = String.fromCodePoint(key.codePointAt(0)!);
+      changingPhrases.set(first, [...(changingPhrases.get(first) ?? []), key]);
+    }
+
 /** The Simplified form of a text (Simplified text passes through unchanged). */
 export function toSimplified(text: string): string {
-  return tw2s(t2s(text));
+  let at = 0;
+  for (const ch of text) {
+    if (changing.has(ch) || changingPhrases.get(ch)?.some((p) => text.startsWith(p, at)))
+      return tw2s(t2s(text));
+    at += ch.length;
+  }
+  return text;
 }
 
 /** Share of CJK characters that conversion changes: about 0 for Simplified text, 0.1+ for Traditional. */

@@ -74,7 +74,8 @@ export class Gazetteer {
   private readonly names = new Map<string, string[]>();
   private readonly scoped = new Map<string, Map<string, string>>();
   readonly abbreviations: Map<string, string>;
-  readonly abbreviationPatterns: string[];
+  /** Each abbreviation with its contexts written out (京 → 京政发, 在京工作 …), built once. */
+  readonly abbreviationNeedles: { abbr: string; id: string; needles: string[] }[];
   readonly combined: Map<string, string[]>;
 
   constructor(level: LevelNode[], file: z.infer<typeof RegionsFile>) {
@@ -102,7 +103,11 @@ export class Gazetteer {
     this.abbreviations = new Map(
       Object.entries(file.abbreviations).map(([a, full]) => [a, this.resolveOne(full)]),
     );
-    this.abbreviationPatterns = file.abbreviationContexts;
+    this.abbreviationNeedles = [...this.abbreviations].map(([abbr, id]) => ({
+      abbr,
+      id,
+      needles: file.abbreviationContexts.map((p) => p.replace('{a}', abbr)),
+    }));
     for (const fr of file.functional) {
       const id = `fr:${fr.name}`;
       this.regions.set(id, { id, name: fr.name, kind: 'functional', parents: [], members: [] });
@@ -130,7 +135,11 @@ export class Gazetteer {
       ...[...this.scoped.values()].flatMap((m) => [...m.keys()]),
     ];
     this.firstChars = new Set(allNames.map((n) => n[0]!));
+    for (const n of allNames) for (let len = 2; len < n.length; len++) this.prefixes.add(n.slice(0, len));
   }
+
+  /** Every proper beginning (two characters or more) of a name: a scanner stops extending a slice that is none. */
+  readonly prefixes = new Set<string>();
 
   /** Characters some name starts with: a text scanner skips every other position at once. */
   readonly firstChars: Set<string>;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocument } from '../../src/model/document.js';
 import { ParseError, parseDocument } from '../../src/parse/index.js';
+import { toSimplified } from '../../src/parse/script.js';
 import { parseTextFile } from '../support/documents.js';
 
 const seed = (name: string) => `seeds/${name}`;
@@ -147,6 +148,14 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(doc.sections.map((s) => s.title)).toEqual(['有哪些举措？', '如何保障？']);
     expect(doc.sections[0]!.text).toContain('第二部分第（一）条，落点在');
     expect(doc.sections[1]!.text).toContain('第四部分的组织实施');
+  });
+
+  it('Simplified text skips the converters; a phrase they change with no changed character does not', () => {
+    const simplified = '推进农业转移人口市民化，完善群众反映集中的问题。';
+    expect(toSimplified(simplified)).toBe(simplified);
+    // 反覆 → 反复: neither character changes alone, the phrase does.
+    expect(toSimplified('反覆研究')).toBe('反复研究');
+    expect(toSimplified('國務院印發國家《行動計劃》')).toBe('国务院印发国家《行动计划》');
   });
 
   it('GBK bytes decode as GB18030', () => {
