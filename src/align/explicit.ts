@@ -39,7 +39,7 @@ const LOCAL =
   /我(?:省|市|区|州|盟|县|自治区|们)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
 /** Words that say "this answers that". */
 const CORRESPOND =
-  /对照|对标|参照|比照|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家/;
+  /对照|对标|参照|比照|纳入国家|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家/;
 /**
  * The local side as the subject of the sentence, before what it answers: X是我省落实国家…的具体抓手,
  * X，回应的是国家…的部署, X，瞄准的是国家…任务, X一项与国家…相衔接, X，这与国家…是一致的.
@@ -323,24 +323,24 @@ export function explicitLinks(
     const local = plan ? planEntries(plan) : null;
     for (const unit of units(doc, false)) {
       for (const st of statements(unit, entries, index, false)) {
-        // The local end: what the statement says it proposes, else the interpretation's own heading.
-        let from: LinkEnd | null = null;
-        let level: 'section' | 'measure' = unit.kind;
+        // The local end(s): what the statement says it proposes, else the interpretation's own heading.
+        let froms: { entry: LinkEnd; level: 'section' | 'measure' }[] = [];
         let fromPlan = doc.id;
         // A sentence naming the local side precisely (第四部分第13条, a quoted title or programme) is read
         // from that name first: the next sentence or the heading is only a guess.
         const precise =
-          local && plan && st.direct ? preciseLocal(st.direct, plan, local, generic, false) : null;
-        if (local && plan && precise) {
-          [from, level] = [precise.entry, precise.level];
+          local && plan && st.direct ? preciseLocals(st.direct, plan, local, entries, generic, false) : [];
+        if (local && plan && precise.length) {
+          froms = precise;
           fromPlan = plan.id;
         } else if (local && plan && st.cooccur) {
-          const named = preciseLocal(st.localText, plan, local, generic);
-          if (!named) continue;
-          [from, level] = [named.entry, named.level];
+          froms = preciseLocals(st.localText, plan, local, entries, generic);
+          if (!froms.length) continue;
           fromPlan = plan.id;
         } else if (local && plan) {
-          const ordinal = byOrdinal(st.localText, plan);
+          let from: LinkEnd | null = null;
+          let level: 'section' | 'measure' = unit.kind;
+          const ordinal = byOrdinal(st.localText, plan, generic);
           const ordinalMeasure = local.measures.find((m) => m.id === ordinal?.id) ?? null;
           const sec =
             (ordinalMeasure ? null : ordinal) ??
@@ -368,16 +368,16 @@ export function explicitLinks(
             const parent = resolve(headingPhrase(unit.section.titleSimplified), local.sections, generic);
             if (parent && st.action) [from, level] = [parent, 'section'];
           }
-          if (!from && st.direct) {
-            // Read as a sentence naming both sides: the local one named precisely in the sentence itself.
-            const named = preciseLocal(st.direct, plan, local, generic);
-            if (named) [from, level] = [named.entry, named.level];
-          }
-          if (!from) continue; // the plan is known but the statement's local side is not in it
+          if (from) froms = [{ entry: from, level }];
+          // Else read as a sentence naming both sides: the local one named precisely in the sentence itself.
+          else if (st.direct) froms = preciseLocals(st.direct, plan, local, entries, generic, false);
+          if (!froms.length) continue; // the plan is known but the statement's local side is not in it
           fromPlan = plan.id;
-        } else from = { id: unit.id, titleSimplified: unit.title };
-        const made = target(st, level);
-        if (made) push(out[made.list], link(from, fromPlan, { ...st, ...made }, unit, doc, index));
+        } else froms = [{ entry: { id: unit.id, titleSimplified: unit.title }, level: unit.kind }];
+        for (const { entry, level } of froms) {
+          const made = target(st, level);
+          if (made) push(out[made.list], link(entry, fromPlan, { ...st, ...made }, unit, doc, index));
+        }
       }
     }
     for (const row of tableRows(doc, plan?.id ?? doc.id, entries, local, generic, index))
@@ -439,7 +439,7 @@ function planEntries(plan: PolicyDocument): { sections: LocalEnd[]; measures: Lo
  * 《实施方案》第三部分 / 第三章, 第二部分第（四）条, 第26条: the plan's section printed with that number, or
  * the measure numbered so inside it (else in that place), or the one measure of the plan numbered so.
  */
-function byOrdinal(text: string, plan: PolicyDocument): LinkEnd | null {
+function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = new Set()): LinkEnd | null {
   const NUM = '[一二三四五六七八九十\\d]{1,3}';
   const m = new RegExp(
     `第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:的?第[（(]?(${NUM})[）)]?(?:项|条|点))?`,
@@ -451,7 +451,12 @@ function byOrdinal(text: string, plan: PolicyDocument): LinkEnd | null {
     if (!item) return null;
     const n = ordinalOf(item[1]!);
     const found = plan.sections.flatMap((s) => s.measures).filter((x) => numberOf(x.label) === n);
-    return found.length === 1 ? found[0]! : null;
+    if (found.length <= 1) return found[0] ?? null;
+    // Numbered afresh in each part: the one of them the statement describes, clearly.
+    const ranked = found
+      .map((x) => ({ x, s: coverage(titlePairs(text, generic), `${x.titleSimplified}${x.textSimplified}`) }))
+      .sort((a, b) => b.s - a.s);
+    return ranked[0]!.s >= 0.15 && ranked[0]!.s >= 1.5 * ranked[1]!.s ? ranked[0]!.x : null;
   }
   const found = plan.sections.filter(
     (s) => s.label.replace(/[、.．]/g, '') === m[1] || s.label === `第${m[1]}章`,
@@ -462,41 +467,69 @@ function byOrdinal(text: string, plan: PolicyDocument): LinkEnd | null {
   return section.measures.find((x) => numberOf(x.label) === n) ?? section.measures[n - 1] ?? section;
 }
 
+/** A body a statement names by name (省推进新型城镇化工作领导小组), the way a plan's measure names it. */
+const BODY = /[\p{Script=Han}]{2,24}?(?:领导小组|联席会议|工作专班|指挥部)/gu;
+/** Words saying a statement names several local provisions at once (两条, 分成, 连同). */
+const SEVERAL = /两条|两项|两块|三条|分成|合在|连同|并作|同一条|一并|两款/;
+
 /**
- * The local side of a sentence naming both sides (no word of correspondence): a number (第四部分第13条),
- * a quoted title or programme name, or (`restated`) a close restatement of one provision's title — nothing
- * looser.
+ * The local side of a sentence naming both sides (no word of correspondence), every provision it names
+ * precisely: a number (第四部分第13条, 第3条), a quoted title or programme name (not a quoted upper
+ * title), a body named as one measure names it (领导小组), or (`restated`, or when the sentence says it
+ * names several) a clause closely restating a provision's title — nothing looser.
  */
-function preciseLocal(
+function preciseLocals(
   text: string,
   plan: PolicyDocument,
   local: { sections: LocalEnd[]; measures: LocalEnd[] },
+  entries: UpperEntry[],
   generic: Set<string>,
   restated = true,
-): { entry: LinkEnd; level: 'section' | 'measure' } | null {
-  const ordinal = byOrdinal(text, plan);
+): { entry: LinkEnd; level: 'section' | 'measure' }[] {
+  const out: { entry: LinkEnd; level: 'section' | 'measure' }[] = [];
+  const add = (entry: LinkEnd | null, level: 'section' | 'measure') => {
+    if (entry && !out.some((o) => o.entry.id === entry.id)) out.push({ entry, level });
+  };
+  const ordinal = byOrdinal(text, plan, generic);
   const isMeasure = (e: LinkEnd) => local.measures.some((x) => x.id === e.id);
-  // 第六部分…“强化市民化奖补和用地支持”一条: the quoted measure of that part.
+  const within = (e: LinkEnd) => !ordinal || (!isMeasure(ordinal) && e.id.startsWith(`${ordinal.id}/`));
   for (const [, quoted] of text.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
+    // A quoted upper title (国家“促进产业分工协作”这副担子) names the upper side, not the local one.
+    if (namedUpper(quoted!, entries).length) continue;
     const title = resolveScored(quoted!, local.measures, generic);
-    if (!title || title.score < CLOSELY) continue;
-    if (!ordinal || (!isMeasure(ordinal) && title.entry.id.startsWith(`${ordinal.id}/`)))
-      return { entry: title.entry, level: 'measure' };
+    if (title && title.score >= CLOSELY && within(title.entry)) add(title.entry, 'measure');
+    else if (!ordinal) {
+      // A programme's name (“一网统管”) held by one measure; inside 第四部分，它以“双城记”为牵引… the part is meant.
+      const holders = local.measures.filter((e) =>
+        `${e.titleSimplified}${e.textSimplified}`.includes(quoted!),
+      );
+      if (holders.length === 1) add(holders[0]!, 'measure');
+    }
   }
-  if (ordinal) return { entry: ordinal, level: isMeasure(ordinal) ? 'measure' : 'section' };
-  if (/[“"]/.test(text)) {
-    const holder = quoting(text, local.measures, generic);
-    if (holder) return { entry: holder, level: 'measure' };
+  if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
+  for (const [body] of text.matchAll(BODY)) {
+    const clause = text
+      .slice(0, text.indexOf(body))
+      .split(/[，,。；;：:]/)
+      .pop()!;
+    if (/国家|国务院|部际/.test(clause + body)) continue;
+    const named = body.replace(/^(?:由|在|依托|通过|发挥|建立)/, '');
+    const holders = local.measures.filter((e) => e.textSimplified.includes(named));
+    if (holders.length === 1) add(holders[0]!, 'measure');
   }
-  if (!restated) return null;
-  for (const [list, level] of [
-    [local.measures, 'measure'],
-    [local.sections, 'section'],
-  ] as const) {
-    const close = resolveScored(text, list, generic);
-    if (close && close.score >= CLOSELY) return { entry: close.entry, level };
+  const several = SEVERAL.test(text);
+  if (!restated && !several) return out;
+  // Clauses; when the sentence names several provisions, their titles may be joined by 和 too.
+  for (const clause of text.split(several ? /[，,；;：:、]|和|与|连同|以及/ : /[，,；;：:、]|连同|以及/)) {
+    if (clause.length < 4) continue;
+    const close = resolveScored(clause, local.measures, generic);
+    if (close && close.score >= CLOSELY) add(close.entry, 'measure');
   }
-  return null;
+  if (!out.length && restated) {
+    const section = resolveScored(text, local.sections, generic);
+    if (section && section.score >= CLOSELY) add(section.entry, 'section');
+  }
+  return out;
 }
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -579,6 +612,8 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
     if (!UPPER.test(s.text) && !(inPlan && /国家/.test(s.text))) continue;
+    const before = ss[i - 1];
+    const withAntecedent = before && /^\s*(?:这|此|该|上述)/.test(s.text) ? before.text + s.text : s.text;
     // The local half: the same sentence, or the next one.
     let localPart: { text: string; start: number } | null = null;
     let upperText = s.text;
@@ -592,7 +627,13 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localPart = { text: s.text.slice(localAt), start: s.start + localAt };
     } else if (localIs) {
       localPart = { text: localIs[1]!, start: s.start + localIs.index };
-    } else if (next && LOCAL.test(next.text) && (CORRESPOND.test(next.text) || /提出/.test(next.text))) {
+    } else if (
+      next &&
+      LOCAL.test(next.text) &&
+      (CORRESPOND.test(next.text) || /提出/.test(next.text)) &&
+      // A next sentence naming the national side itself is a statement of its own.
+      !(NATIONAL.test(next.text) && !LOCAL.test(s.text) && !/对照|[相对]应|提出/.test(next.text))
+    ) {
       localPart = next;
       stEnd = next.start + next.text.length;
     } else if ((inPlan || unit.kind === 'measure') && CORRESPOND.test(s.text)) {
@@ -663,7 +704,8 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localText: localPart.text,
       subject: !sameHasLocal && localIs !== null,
       cooccur,
-      direct: NATIONAL.test(s.text) && !NO_COUNTERPART.test(s.text) ? s.text : null,
+      // 这是国家…在我区的兑现: the sentence before says what 这 is.
+      direct: NATIONAL.test(s.text) && !NO_COUNTERPART.test(s.text) ? withAntecedent : null,
     });
   }
   return out;

@@ -220,6 +220,38 @@ describe('explicit statements', () => {
     expect(explicitPairs(r.sectionLinks)).not.toContainEqual(['晋政发-2024-30/s1', '国发-2024-17/s2']);
   });
 
+  it('reads several provisions named at once, 这是… after the sentence naming the provision, a body by its name', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+壯大縣域特色產業和推動縣城補短板強弱項被分成兩條來寫，指向的都是國家潛力地區行動。
+
+《實施方案》第（二）條以居住證為載體，按常住人口規模配置公共服務資源。這是國家健全常住地提供基本公共服務制度在我省的落地。
+
+省級工作專班擔的是國家“加強統籌協調”這副擔子。`;
+    const doc = enrichDocument(parseTextFile(write('several.txt', text)));
+    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    // The measures' own texts stay: the body (省级工作专班) is found in 加强组织领导's text.
+    const withMeasures = {
+      ...bare,
+      sections: bare.sections.map((s, i) => ({ ...s, measures: plan.sections[i]!.measures })),
+    };
+    const r = align([withMeasures, doc], index, { curated: null });
+    const from = (id: string) =>
+      r.links.filter((l) => l.from === id && l.method === 'explicit').map((l) => l.to);
+    // 两条: both measures, each to a task of 潜力地区 action
+    expect(from('晋政发-2024-30/a2/m1').some((t) => t.startsWith('国发-2024-17/a2/'))).toBe(true);
+    expect(from('晋政发-2024-30/a2/m2').some((t) => t.startsWith('国发-2024-17/a2/'))).toBe(true);
+    // 第（二）条 is numbered in every part: the one the sentence describes (公共服务), then 这是…
+    expect(from('晋政发-2024-30/a1/m2')).toContain('国发-2024-17/a1/m2');
+    expect(from('晋政发-2024-30/a2/m2')).not.toContain('国发-2024-17/a1/m2');
+    // a quoted upper title names the upper side; the body names the local measure
+    expect(from('晋政发-2024-30/s1/m1')).toContain('国发-2024-17/s2/m1');
+  });
+
   it('reads 为落实国家…行动 inside a plan with no interpretation', () => {
     const alone = align([plan], index, { curated: null });
     expect(explicitPairs(alone.sectionLinks)).toEqual([['晋政发-2024-30/a1', '国发-2024-17/a1']]);
