@@ -74,7 +74,11 @@ async function cases(driver: Driver, database: string) {
   const today = '2025-07-01';
   const [from, to] = ids.link;
   const cases: [string, Record<string, unknown>, 'READ' | 'WRITE'][] = [
-    ['trace', { measureId: '沪府发-2024-12/a1/m1', withText: false, withEvidence: true }, 'READ'],
+    [
+      'trace',
+      { measureId: '沪府发-2024-12/a1/m1', withText: false, withEvidence: true, allFields: false },
+      'READ',
+    ],
     ['coverage', { planId: 'doc-003-ec6a7881f5664fda', of: null, ...text, ...evidence }, 'READ'],
     ['search', { query: luceneQuery('随迁子女'), kinds: null, offset: 0, limit: 10 }, 'READ'],
     [
@@ -97,6 +101,22 @@ async function cases(driver: Driver, database: string) {
     ['measures-of-actions', { ids: ids.actions, ...text }, 'READ'],
     ['links-from', { ids: ids.measures, ...evidence }, 'READ'],
     ['links-to', { ids: ids.tasks, ...evidence }, 'READ'],
+    [
+      'plan-tree',
+      {
+        ids: ['沪府发-2024-12'],
+        withPlan: true,
+        planText: false,
+        actionText: false,
+        withMeasures: true,
+        measureText: false,
+        withLinks: true,
+        ...evidence,
+        withTo: true,
+        toText: false,
+      },
+      'READ',
+    ],
     ['cascade-of', { ids: ids.plans }, 'READ'],
     ['targets-of', { ids: ids.measures }, 'READ'],
     ['targets-of-indicators', { ids: ids.indicators }, 'READ'],

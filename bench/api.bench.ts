@@ -36,13 +36,14 @@ const PEER_PORT = 4093;
 
 const PLAN = '沪府发-2024-12';
 // Each question: the GraphQL document, and the Cypher file with the parameters the resolver sends for it
-// (the projection flags the selection gives: the trace shows its links' evidence, nothing shows texts).
+// (the projection flags the selection gives: the trace shows its links' evidence, nothing shows texts,
+// and its nodes only ids and titles).
 const QUESTIONS = [
   {
     name: 'trace',
     graphql: `{ trace(measureId: "${PLAN}/a1/m1") { aligned path { kind node { id title } link { score method evidence { kind text } } } } }`,
     cypher: 'api/trace',
-    params: { measureId: `${PLAN}/a1/m1`, withText: false, withEvidence: true },
+    params: { measureId: `${PLAN}/a1/m1`, withText: false, withEvidence: true, allFields: false },
   },
   {
     name: 'coverage',

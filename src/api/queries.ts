@@ -60,7 +60,12 @@ export const queries = {
   }).returns<{ totalCount: number; nodes: { node: NodeRecord; score: number }[] }>(),
 
   // Questions
-  trace: cypherQuery('api/trace', { measureId: z.string(), withText, withEvidence }).returns<TraceRecord>(),
+  trace: cypherQuery('api/trace', {
+    measureId: z.string(),
+    withText,
+    withEvidence,
+    allFields: z.boolean(),
+  }).returns<TraceRecord>(),
   implementations: cypherQuery('api/implementations', {
     taskId: z.string(),
     planIds: optionalIds,

@@ -75,6 +75,22 @@ describe('trace', () => {
     expect(tr.path[2]!.link!.method).toBe('EXPLICIT'); // the plan cites the national plan
   });
 
+  it('answers a selection of ids and titles (the light projection) as it answers the same fields among all', async () => {
+    type Step = { kind: TraceStepKind; node: Record<string, unknown>; link: Record<string, unknown> | null };
+    const light = `{ trace(measureId: "${SH}/a1/m1") { level measure { id title } path { kind
+      node { id title ... on Measure { plan { id } action { id } } } link { score method rank review { decision } } }
+      planChain { node { id title ... on Plan { kind level national } } } otherLinks { score to { id } } } }`;
+    // The same, and fields only the full projection holds (label, source, issuer …).
+    const all = light
+      .replace('measure { id title }', 'measure { id title label source { line } }')
+      .replace('... on Measure {', '... on Measure { label titleSimplified source { file line }')
+      .replace('... on Plan {', '... on Plan { issuer region { id }');
+    const a = await ok<{ trace: { path: Step[] } }>(light);
+    const b = await ok<{ trace: { path: Step[] } }>(all);
+    expect(b.trace).toMatchObject(a.trace);
+    expect(a.trace.path.length).toBeGreaterThan(2);
+  });
+
   it('gives an empty path and the rejected candidates for a measure with no national counterpart', async () => {
     const d = await ok<{
       trace: { aligned: boolean; path: { kind: TraceStepKind }[]; candidates: { task: Id; score: number }[] };

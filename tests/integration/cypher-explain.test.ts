@@ -31,6 +31,7 @@ const SAMPLES: Record<string, unknown> = {
   withLinks: true,
   withTo: true,
   toText: true,
+  allFields: true,
   offset: neo4j.int(0),
   limit: neo4j.int(10),
   planId: '沪府发-2024-12',

@@ -44,6 +44,41 @@ export function needsText(node: Selection): boolean {
   return !!source && (source.has('text') || source.has('end'));
 }
 
+/**
+ * Fields a node's light projection (id, title, kind, level, plan, national; cypher/api/trace) answers:
+ * those resolvers read only these properties or ask a loader by the node's id. Any other field selected
+ * (titleSimplified, label, source, region, issuer …, and nationalPlan, which may answer with the node
+ * itself) needs every property; a field added to the schema counts as such until it is listed here.
+ */
+const LIGHT_FIELDS = new Set([
+  '__typename',
+  'id',
+  'title',
+  'kind',
+  'level',
+  'national',
+  'plan',
+  'action',
+  'actions',
+  'measures',
+  'implements',
+  'implementedBy',
+  'targets',
+  'regions',
+  'agencies',
+  'interprets',
+  'interpretedBy',
+  'parent',
+  'parentLink',
+  'children',
+  'missingParent',
+  'obligations',
+]);
+
+/** Whether any of these node selections asks for more than the light projection holds. */
+export const needsAllFields = (nodes: Selection[]): boolean =>
+  nodes.some((n) => [...n.keys()].some((f) => !LIGHT_FIELDS.has(f)));
+
 /** Whether a link's selection needs its evidence. */
 export const needsEvidence = (link: Selection): boolean => link.has('evidence');
 

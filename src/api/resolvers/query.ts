@@ -15,7 +15,7 @@ import { queries } from '../queries.js';
 import { luceneQuery, snippet } from '../search.js';
 import { health } from './health.js';
 import { primePlanTrees } from '../loaders.js';
-import { at, needsText, planTree, projection, selectionOf } from './projection.js';
+import { at, needsAllFields, needsText, planTree, projection, selectionOf } from './projection.js';
 
 const lower = (s: string | null | undefined) => (s ? s.toLowerCase() : null);
 
@@ -140,11 +140,13 @@ export const query: QueryResolvers = {
 
   trace: async (_p, { measureId }, { store }, info) => {
     const sel = selectionOf(info);
-    const flags = projection(
-      [at(sel, 'measure'), at(sel, 'path', 'node'), at(sel, 'planChain', 'node')],
-      [at(sel, 'path', 'link'), at(sel, 'planChain', 'link'), at(sel, 'otherLinks')],
-    );
-    const [row] = await store.read(queries.trace, { measureId, ...flags });
+    const nodes = [at(sel, 'measure'), at(sel, 'path', 'node'), at(sel, 'planChain', 'node')];
+    const flags = projection(nodes, [
+      at(sel, 'path', 'link'),
+      at(sel, 'planChain', 'link'),
+      at(sel, 'otherLinks'),
+    ]);
+    const [row] = await store.read(queries.trace, { measureId, ...flags, allFields: needsAllFields(nodes) });
     if (!row) throw notFound('measure', measureId);
     if (row.measure.national)
       throw badInput(`${measureId} is a national task; trace starts from a local measure`);
