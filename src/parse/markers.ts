@@ -44,6 +44,8 @@ export function classify(text: string): Marker {
     if (rest.length === 0 && style !== 'han-comma' && style !== 'chapter') continue;
     // 第二部分第（四）条…, 第三部分是…, 第二部分的…: a sentence referring to a part, not a heading.
     if (style === 'chapter' && REFERENCE_GOES_ON.test(rest)) continue;
+    // 第五部分定名为…，…。 is a sentence about the part: a chapter marker opens a heading or nothing.
+    if (style === 'chapter' && rest.length > 0 && (/。$/.test(rest) || !looksLikeHeading(rest))) continue;
     const isSection = (style === 'han-comma' || style === 'chapter') && looksLikeHeading(rest);
     return {
       type: isSection ? 'section' : 'numbered',

@@ -141,6 +141,8 @@ describe('other provinces and genres (own fixtures)', () => {
           '二、如何保障？',
           '',
           '第四部分的组织实施要求与国家一致。',
+          '',
+          '第五部分定名为“强化要素保障”，对应国家的政策措施。',
         ].join('\n'),
       ),
       '解读.txt',
@@ -148,6 +150,7 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(doc.sections.map((s) => s.title)).toEqual(['有哪些举措？', '如何保障？']);
     expect(doc.sections[0]!.text).toContain('第二部分第（一）条，落点在');
     expect(doc.sections[1]!.text).toContain('第四部分的组织实施');
+    expect(doc.sections[1]!.text).toContain('第五部分定名为');
   });
 
   it('Simplified text skips the converters; a phrase they change with no changed character does not', () => {
