@@ -17,7 +17,9 @@ const NOTICE = /^(.*?)关于印发\s*[《〈](.+)[》〉]\s*的通知$/;
 const BARE_NOTICE =
   /^(.{1,20}?(?:人民政府|政府|办公厅|办公室))关于印发(.+?(?:方案|计划|规划|意见|办法))的通知$/;
 const TITLE_GENRE =
-  /(实施方案|行动方案|行动计划|工作方案|规划|意见|方案|计划|办法|通知|解读)[）)]?(?:（[^）]*）)?$/;
+  /(实施方案|行动方案|行动计划|工作方案|规划|意见|方案|计划|办法|通知|解读|起草说明|答记者问|政策问答)[）)]?(?:（[^）]*）)?$/;
+/** Titles of the genres that explain a plan: 政策解读, 关于《…》的起草说明, 答记者问, 政策问答, 一图读懂. */
+const INTERPRETATION_TITLE = /解读|起草说明|答记者问|政策问答|一图读懂|图解/;
 
 export interface Metadata {
   title: string;
@@ -61,7 +63,7 @@ export function readMetadata(input: MetadataInput): Metadata {
   const titleInfo = readTitle(pre);
   const questions = input.sectionTitles.filter((t) => /[？?]$|是什么|有哪些|如何|怎样/.test(t)).length;
   const kind: Metadata['kind'] =
-    questions * 2 >= input.sectionTitles.length || /解读/.test(titleInfo.title ?? '')
+    questions * 2 >= input.sectionTitles.length || INTERPRETATION_TITLE.test(titleInfo.title ?? '')
       ? 'interpretation'
       : 'plan';
 

@@ -161,6 +161,27 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(toSimplified('國務院印發國家《行動計劃》')).toBe('国务院印发国家《行动计划》');
   });
 
+  it('an explanatory genre by its title (关于《…》的起草说明) is an interpretation of the plan it names', () => {
+    const doc = parseDocument(
+      Buffer.from(
+        [
+          '关于《某某省推进新型城镇化实施方案》的起草说明',
+          '',
+          '一、起草背景',
+          '',
+          '国务院印发国家《行动计划》后，省发展改革委牵头起草了《实施方案》。',
+          '',
+          '二、主要内容',
+          '',
+          '《实施方案》分为六个部分。',
+        ].join('\n'),
+      ),
+      '起草说明.txt',
+    );
+    expect(doc.kind).toBe('interpretation');
+    expect(doc.interprets).toBe('某某省推进新型城镇化实施方案');
+  });
+
   it('GBK bytes decode as GB18030', () => {
     const doc = parseTextFile(fixture('henan-gbk.txt'));
     expect(doc.encoding).toBe('gb18030');
