@@ -19,8 +19,13 @@ import {
   visit,
   visitWithTypeInfo,
   type ASTNode,
+  type DocumentNode,
+  type FieldNode,
   type GraphQLArgument,
+  type GraphQLField,
   type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql/index.js';
 import { z } from 'zod';
 import { badRequestInput, decodeCursor, MAX_OFFSET, MAX_PAGE } from './errors.js';
@@ -118,10 +123,70 @@ export function checkArgument(field: string, arg: ArgumentShape, value: unknown)
   return null;
 }
 
+/** A field of a document that takes arguments: its definition and node, found once per document. */
+interface ArgumentField {
+  def: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/**
+ * The fields with arguments of an operation and the document's fragments, by a walk with the schema's
+ * types: once per parsed document (Apollo hands the same DocumentNode for the same query text), not per
+ * request (the walk was 3.7 % of the API's CPU on trace).
+ */
+const argumentFieldsOf = new WeakMap<OperationDefinitionNode, ArgumentField[]>();
+function argumentFields(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): ArgumentField[] {
+  let fields = argumentFieldsOf.get(operation);
+  if (fields) return fields;
+  fields = [];
+  const typeInfo = new TypeInfo(schema);
+  const roots: ASTNode[] = [
+    operation,
+    ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION),
+  ];
+  for (const root of roots)
+    visit(
+      root,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          const def = typeInfo.getFieldDef();
+          if (def && def.args.length > 0) fields.push({ def, node });
+        },
+      }),
+    );
+  argumentFieldsOf.set(operation, fields);
+  return fields;
+}
+
+/** An operation's verdict when it has no variables (its arguments are then fixed by the document). */
+const verdictOf = new WeakMap<OperationDefinitionNode, string | null>();
+
+/** The first limit an argument of the operation breaks, as a message, or null. */
+function problemOf(fields: ArgumentField[], variables: Record<string, unknown>): string | null {
+  for (const { def, node } of fields) {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(def, node, variables);
+    } catch {
+      continue; // execution reports it
+    }
+    for (const arg of def.args) {
+      const problem = checkArgument(node.name.value, shapeOf(arg), values[arg.name]);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
 /**
  * Checks the arguments of every field of the operation (its fragments included) against LIMITS, after
  * validation and before execution. Variables are coerced as execution will coerce them; a request whose
- * variables do not coerce is left to execution, which refuses it with its own 400.
+ * variables do not coerce is left to execution, which refuses it with its own 400. The fields with
+ * arguments are found once per document, and an operation without variables is judged once.
  */
 export function argumentLimits<T extends object>(): ApolloServerPlugin<T> {
   return {
@@ -129,41 +194,15 @@ export function argumentLimits<T extends object>(): ApolloServerPlugin<T> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // Apollo refuses it itself
-          const coerced = getVariableValues(
-            schema,
-            operation.variableDefinitions ?? [],
-            request.variables ?? {},
-          );
-          if ('errors' in coerced && coerced.errors) return;
-          const variables = coerced.coerced;
-          const typeInfo = new TypeInfo(schema);
-          const roots: ASTNode[] = [
-            operation,
-            ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION),
-          ];
-          for (const root of roots) {
-            let problem: string | null = null;
-            visit(
-              root,
-              visitWithTypeInfo(typeInfo, {
-                Field(node) {
-                  const def = typeInfo.getFieldDef();
-                  if (!def || def.args.length === 0 || problem) return;
-                  let values: Record<string, unknown>;
-                  try {
-                    values = getArgumentValues(def, node, variables);
-                  } catch {
-                    return; // execution reports it
-                  }
-                  for (const arg of def.args) {
-                    problem = checkArgument(node.name.value, shapeOf(arg), values[arg.name]);
-                    if (problem) return;
-                  }
-                },
-              }),
-            );
-            if (problem) throw badRequestInput(problem);
+          const definitions = operation.variableDefinitions ?? [];
+          let problem: string | null | undefined = definitions.length ? undefined : verdictOf.get(operation);
+          if (problem === undefined) {
+            const coerced = getVariableValues(schema, definitions, request.variables ?? {});
+            if ('errors' in coerced && coerced.errors) return;
+            problem = problemOf(argumentFields(schema, document, operation), coerced.coerced);
+            if (!definitions.length) verdictOf.set(operation, problem);
           }
+          if (problem) throw badRequestInput(problem);
         },
       };
     },
