@@ -300,6 +300,27 @@ describe('errors and limits', () => {
     expect(await errorCode(`{ implementations(of: "nope") { totalCount } }`)).toBe('NOT_FOUND');
   });
 
+  it('judges a document’s argument limits the same each time it comes (the verdict is kept per document)', async () => {
+    const long = `{ plan(id: "${'x'.repeat(201)}") { id } }`;
+    for (let i = 0; i < 2; i++) expect(await errorCode(long)).toBe('BAD_USER_INPUT');
+    const withVariable = 'query($id: ID!) { plan(id: $id) { id } }';
+    expect(await errorCode(withVariable, { id: 'x'.repeat(201) })).toBe('BAD_USER_INPUT');
+    expect(await errorCode(withVariable, { id: 'nope' })).toBe('NOT_FOUND');
+    expect(await errorCode(withVariable, { id: 'x'.repeat(201) })).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers GraphQL with cache-control: no-store and no ETag', async () => {
+    const res = await t.http({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { ok } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('bounds depth and aliases', async () => {
     const deep = `{ plans { nodes { actions { measures { implements { to { ... on Measure { action { plan { actions { measures { implements { to { id } } } } } } } } } } } } } }`;
     expect((await t.gql(deep)).errors?.[0]?.message).toMatch(/depth/i);
