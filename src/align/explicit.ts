@@ -36,7 +36,7 @@ const UPPER =
   /国家|国务院|中央|《行动计划》|《五年行动计划》|《(?:[^》]{0,30})(?:五年行动计划|行动计划)》|上级|省委省政府|省政府《|省《/;
 /** The local document or authority speaking. */
 const LOCAL =
-  /我(?:省|市|区|州|盟|县|自治区|们)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
+  /我(?:省|市|区|州|盟|县|自治区)|我们(?!认为|觉得|看到|注意到|理解)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
 /** Words that say "this answers that". */
 const CORRESPOND =
   /对照|对标|参照|比照|纳入国家|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家/;
@@ -47,10 +47,11 @@ const CORRESPOND =
 const LOCAL_IS =
   /^(?:其中[，,]|同时[，,])?(.{2,40}?)[，,]?(?:是(?:我|本)(?:省|市|区|州|县|自治区)(?:落实|贯彻|承接|对接|响应)|(?:回应|瞄准|对应|对接|承接|落实|针对)的是国家|就是国家|(?:一项|一条|这一举措)?[，,]?这?(?:与|和|同)国家)/;
 /** The national side named outright (a sentence naming both sides, with no word of correspondence). */
-const NATIONAL = /国家|国务院|《(?:[^》]{0,30})?行动计划》/;
+const NATIONAL =
+  /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验)|国务院|《(?:[^》]{0,30})?行动计划》/;
 /** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|国家.{0,12}(?:没有|未)/;
+  /没有(?:专门|直接|对应|相应|明确|单独)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
 /** What the local side does with it. */
 const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立|建立|出台/;
 
@@ -157,6 +158,12 @@ function resolveScored<T extends LinkEnd>(
   return { entry: best.e, score: best.s };
 }
 
+/** The one provision whose title or text holds a name (“五好”园区, “一网统管”), if only one does. */
+function heldByOne<T extends LocalEnd>(name: string, entries: T[]): T | null {
+  const holders = entries.filter((e) => `${e.titleSimplified}${e.textSimplified}`.includes(name));
+  return holders.length === 1 ? holders[0]! : null;
+}
+
 /**
  * The provision whose TEXT holds a phrase (an interpretation quoting a measure's content, 完善“人地钱”
  * 挂钩配套政策, rather than its title 强化政策支持): most of the phrase's pairs, clearly more than any other.
@@ -164,8 +171,8 @@ function resolveScored<T extends LinkEnd>(
 function quoting<T extends LocalEnd>(phrase: string, entries: T[], generic: Set<string>): T | null {
   // A quoted name (“五好”园区, “技能湘军”) that one provision alone holds is that provision.
   for (const [, name] of phrase.matchAll(/[“"]([^”"]{2,12})[”"]/g)) {
-    const holders = entries.filter((e) => `${e.titleSimplified}${e.textSimplified}`.includes(name!));
-    if (holders.length === 1) return holders[0]!;
+    const holder = heldByOne(name!, entries);
+    if (holder) return holder;
   }
   const unquoted = (s: string) => s.replace(/[“”"]/g, '');
   const pairs = titlePairs(unquoted(phrase), generic);
@@ -216,7 +223,8 @@ function ownTerms(index: NationalIndex): Map<string, string[]> {
 
 /**
  * Tasks named by a term of their own in a clause that names the national side (国家层面由部际联席会议
- * 统筹协调 → 加强统筹协调): a little less sure than the title, so a title named as fully comes first.
+ * 统筹协调 → 加强统筹协调). Counted as named at the title threshold: a task also named by its title is
+ * not named twice (the caller keeps the title's), and two tasks named equally name neither.
  */
 function termNamed(text: string, entries: UpperEntry[]): { entry: UpperEntry; cover: number; at: number }[] {
   const out: { entry: UpperEntry; cover: number; at: number }[] = [];
@@ -248,6 +256,10 @@ function shortNamed(
   const sections = entries.filter((e) => e.kind === 'section');
   const out: { entry: UpperEntry; cover: number; at: number }[] = [];
   for (let at = text.indexOf('行动'); at >= 0; at = text.indexOf('行动', at + 2)) {
+    // Not a document's name (《…城市更新行动方案》, 行动计划).
+    const before = text.slice(0, at);
+    if (/^(?:计划|方案)/.test(text.slice(at + 2)) || before.lastIndexOf('《') > before.lastIndexOf('》'))
+      continue;
     const window = text.slice(Math.max(0, at - 12), at);
     for (let len = window.length; len >= 3; len--) {
       const name = window.slice(-len);
@@ -330,9 +342,11 @@ export function explicitLinks(
         // from that name first: the next sentence or the heading is only a guess.
         const precise =
           local && plan && st.direct ? preciseLocals(st.direct, plan, local, entries, generic, false) : [];
+        let quoted: Statement = st;
         if (local && plan && precise.length) {
           froms = precise;
           fromPlan = plan.id;
+          quoted = { ...st, start: st.directStart };
         } else if (local && plan && st.cooccur) {
           froms = preciseLocals(st.localText, plan, local, entries, generic);
           if (!froms.length) continue;
@@ -368,15 +382,13 @@ export function explicitLinks(
             const parent = resolve(headingPhrase(unit.section.titleSimplified), local.sections, generic);
             if (parent && st.action) [from, level] = [parent, 'section'];
           }
-          if (from) froms = [{ entry: from, level }];
-          // Else read as a sentence naming both sides: the local one named precisely in the sentence itself.
-          else if (st.direct) froms = preciseLocals(st.direct, plan, local, entries, generic, false);
-          if (!froms.length) continue; // the plan is known but the statement's local side is not in it
+          if (!from) continue; // the plan is known but the statement's local side is not in it
+          froms = [{ entry: from, level }];
           fromPlan = plan.id;
         } else froms = [{ entry: { id: unit.id, titleSimplified: unit.title }, level: unit.kind }];
         for (const { entry, level } of froms) {
           const made = target(st, level);
-          if (made) push(out[made.list], link(entry, fromPlan, { ...st, ...made }, unit, doc, index));
+          if (made) push(out[made.list], link(entry, fromPlan, { ...quoted, ...made }, unit, doc, index));
         }
       }
     }
@@ -470,7 +482,7 @@ function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = ne
 /** A body a statement names by name (省推进新型城镇化工作领导小组), the way a plan's measure names it. */
 const BODY = /[\p{Script=Han}]{2,24}?(?:领导小组|联席会议|工作专班|指挥部)/gu;
 /** Words saying a statement names several local provisions at once (两条, 分成, 连同). */
-const SEVERAL = /两条|两项|两块|三条|分成|合在|连同|并作|同一条|一并|两款/;
+const SEVERAL = /两条|两项|两块|三条|分成|合在|连同|并作|同一条|两款/;
 
 /**
  * The local side of a sentence naming both sides (no word of correspondence), every provision it names
@@ -490,38 +502,47 @@ function preciseLocals(
   const add = (entry: LinkEnd | null, level: 'section' | 'measure') => {
     if (entry && !out.some((o) => o.entry.id === entry.id)) out.push({ entry, level });
   };
-  const ordinal = byOrdinal(text, plan, generic);
+  // Numbers and quotes are read in the local part of each clause: what precedes 国家 in it (对照国家《行动
+  // 计划》第三部分，我省第四部分… names the local 第四部分, not the national 第三部分).
+  const localPart = text
+    .split(/(?<=[，,。；;：:])/)
+    .map((clause) => {
+      const at = clause.search(NATIONAL);
+      return at >= 0 ? clause.slice(0, at) : clause;
+    })
+    .join('　');
+  const ordinal = byOrdinal(localPart, plan, generic);
   const isMeasure = (e: LinkEnd) => local.measures.some((x) => x.id === e.id);
   const within = (e: LinkEnd) => !ordinal || (!isMeasure(ordinal) && e.id.startsWith(`${ordinal.id}/`));
-  for (const [, quoted] of text.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
+  for (const [, quoted] of localPart.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
     // A quoted upper title (国家“促进产业分工协作”这副担子) names the upper side, not the local one.
     if (namedUpper(quoted!, entries).length) continue;
     const title = resolveScored(quoted!, local.measures, generic);
     if (title && title.score >= CLOSELY && within(title.entry)) add(title.entry, 'measure');
-    else if (!ordinal) {
-      // A programme's name (“一网统管”) held by one measure; inside 第四部分，它以“双城记”为牵引… the part is meant.
-      const holders = local.measures.filter((e) =>
-        `${e.titleSimplified}${e.textSimplified}`.includes(quoted!),
-      );
-      if (holders.length === 1) add(holders[0]!, 'measure');
-    }
+    // A programme's name (“一网统管”) held by one measure; inside 第四部分，它以“双城记”为牵引… the part is meant.
+    else if (!ordinal) add(heldByOne(quoted!, local.measures), 'measure');
   }
   if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
-  for (const [body] of text.matchAll(BODY)) {
+  for (const run of text.matchAll(BODY)) {
     const clause = text
-      .slice(0, text.indexOf(body))
+      .slice(0, run.index)
       .split(/[，,。；;：:]/)
       .pop()!;
-    if (/国家|国务院|部际/.test(clause + body)) continue;
-    const named = body.replace(/^(?:由|在|依托|通过|发挥|建立)/, '');
-    const holders = local.measures.filter((e) => e.textSimplified.includes(named));
-    if (holders.length === 1) add(holders[0]!, 'measure');
+    if (/国家|国务院|部际/.test(clause + run[0])) continue;
+    // The run of characters before 领导小组 starts wherever the clause does (第八部分明确由省推进…领导小组):
+    // its shortest ending (six characters or more) that one measure holds is the body's name.
+    for (let len = Math.min(6, run[0].length); len <= run[0].length; len++) {
+      const held = local.measures.filter((e) => e.textSimplified.includes(run[0].slice(-len)));
+      if (held.length === 1) add(held[0]!, 'measure');
+      if (held.length <= 1) break;
+    }
   }
   const several = SEVERAL.test(text);
   if (!restated && !several) return out;
   // Clauses; when the sentence names several provisions, their titles may be joined by 和 too.
   for (const clause of text.split(several ? /[，,；;：:、]|和|与|连同|以及/ : /[，,；;：:、]|连同|以及/)) {
-    if (clause.length < 4) continue;
+    // A clause naming an upper provision (local titles often copy national ones) is the upper side.
+    if (clause.length < 4 || namedUpper(clause, entries).length) continue;
     const close = resolveScored(clause, local.measures, generic);
     if (close && close.score >= CLOSELY) add(close.entry, 'measure');
   }
@@ -595,8 +616,10 @@ interface Statement {
    * named precisely (by number, a quoted name or a close restatement), never taken from the heading.
    */
   cooccur: boolean;
-  /** The sentence naming the upper side, when it names the national plan and denies nothing. */
+  /** The sentence naming the upper side (with its antecedent), when it names the national plan and denies nothing. */
   direct: string | null;
+  /** Where `direct` starts in the provision's text (before `start` when it holds the antecedent). */
+  directStart: number;
 }
 
 /**
@@ -613,7 +636,14 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const s = ss[i]!;
     if (!UPPER.test(s.text) && !(inPlan && /国家/.test(s.text))) continue;
     const before = ss[i - 1];
-    const withAntecedent = before && /^\s*(?:这|此|该|上述)/.test(s.text) ? before.text + s.text : s.text;
+    // 这是国家…在我区的兑现: the sentence just before (same line) says what 这 is.
+    const antecedent =
+      before &&
+      before.start + before.text.length === s.start &&
+      /^\s*(?:这(?:是|一|项|条)|此(?:即|项|条)|该(?:条|项|举措)|上述)/.test(s.text)
+        ? before
+        : null;
+    const withAntecedent = antecedent ? antecedent.text + s.text : s.text;
     // The local half: the same sentence, or the next one.
     let localPart: { text: string; start: number } | null = null;
     let upperText = s.text;
@@ -704,8 +734,8 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localText: localPart.text,
       subject: !sameHasLocal && localIs !== null,
       cooccur,
-      // 这是国家…在我区的兑现: the sentence before says what 这 is.
-      direct: NATIONAL.test(s.text) && !NO_COUNTERPART.test(s.text) ? withAntecedent : null,
+      direct: NATIONAL.test(s.text) && !NO_COUNTERPART.test(withAntecedent) ? withAntecedent : null,
+      directStart: antecedent ? antecedent.start : s.start,
     });
   }
   return out;

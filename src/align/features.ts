@@ -33,8 +33,8 @@ export function concepts(text: string, vocab: Vocabulary): Map<string, Occurrenc
     if (!candidates) continue;
     for (const surface of candidates) {
       if (!text.startsWith(surface, i)) continue;
-      if (vocab.distinct.has(surface)) blockedEnd = Math.max(blockedEnd, i + surface.length);
-      else if (i + surface.length <= blockedEnd) continue;
+      if (i + surface.length <= blockedEnd) continue;
+      if (vocab.distinct.has(surface)) blockedEnd = i + surface.length;
       for (const concept of vocab.conceptsOf.get(surface)!) {
         const list = found.get(concept) ?? [];
         // A concept matched through a longer surface at the same place is not counted twice.

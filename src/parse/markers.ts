@@ -30,7 +30,7 @@ const PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
 ];
 
 /** What follows 第X部分 when the paragraph refers to that part instead of opening it. */
-const REFERENCE_GOES_ON = /^(?:第|的|是|中|里|和|与|及|提出|明确|部署|对接|对应|[，,])/;
+const REFERENCE_GOES_ON = /^(?:第|的|是|里|提出|部署|对应|定名|[，,])/;
 
 const PLAIN: Marker = { type: 'plain', style: null, label: '', printed: '', number: 0, rest: '', length: 0 };
 
@@ -42,10 +42,10 @@ export function classify(text: string): Marker {
     if (number === null || number === 0) continue;
     const rest = text.slice(m[0].length);
     if (rest.length === 0 && style !== 'han-comma' && style !== 'chapter') continue;
-    // 第二部分第（四）条…, 第三部分是…, 第二部分的…: a sentence referring to a part, not a heading.
-    if (style === 'chapter' && REFERENCE_GOES_ON.test(rest)) continue;
-    // 第五部分定名为…，…。 is a sentence about the part: a chapter marker opens a heading or nothing.
-    if (style === 'chapter' && rest.length > 0 && (/。$/.test(rest) || !looksLikeHeading(rest))) continue;
+    // 第二部分第（四）条…, 第三部分是…, 第五部分定名为…，…。: a sentence referring to a part, written straight
+    // after it (a heading has a space, 、 or ： there, or a short title).
+    const bare = style === 'chapter' && m[0].length === m[0].trimEnd().replace(/[、：:]+$/, '').length;
+    if (bare && (REFERENCE_GOES_ON.test(rest) || /[，,].*。$/.test(rest))) continue;
     const isSection = (style === 'han-comma' || style === 'chapter') && looksLikeHeading(rest);
     return {
       type: isSection ? 'section' : 'numbered',

@@ -1,6 +1,7 @@
 // Traditional → Simplified with OpenCC's dictionaries (opencc-js), for matching and search; the
 // original script is kept beside it.
 import * as OpenCCModule from 'opencc-js';
+import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
@@ -16,7 +17,7 @@ const tw2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 /**
  * What those two converters would change (their dictionaries: opencc-js's to/cn and from/tw, TSPhrases,
- * TSCharacters, TWVariantsRevPhrases, TWVariantsRev): the characters they map to another one, and the
+ * TSCharacters, TWVariantsRevPhrases, TWVariantsRev, and the compatibility ideographs they normalise): the characters they map to another one, and the
  * phrases they change although no character of theirs changes alone (反覆 → 反复). A text holding none
  * of them comes back unchanged from both, so it skips them — most of a Simplified corpus.
  */
@@ -31,6 +32,12 @@ const changing = new Set<string>();
 for (const dict of [TSCharacters, TWVariantsRev])
   for (const { key, value } of entries(dict))
     if (key !== value && (t2s(key) !== key || tw2s(key) !== key)) changing.add(key);
+// The converters first normalise CJK compatibility ideographs (U+F901 更 → 更).
+for (const { key } of entries(CJKCompatibility)) changing.add(key);
+// A variant that turns into a character of a phrase (秘 → 祕 in 李祕书长) may change that phrase's reading.
+const inPhrases = new Set(entries(TSPhrases).flatMap(({ key }) => [...key]));
+for (const { key, value } of entries(TWVariantsRev))
+  if (key !== value && inPhrases.has(value)) changing.add(key);
 /** Those phrases by their first character. */
 const changingPhrases = new Map<string, string[]>();
 for (const dict of [TSPhrases, TWVariantsRevPhrases])

@@ -161,6 +161,30 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(toSimplified('國務院印發國家《行動計劃》')).toBe('国务院印发国家《行动计划》');
   });
 
+  it('chapter headings with a space or 、 after 第X部分 stay headings, whatever word comes next', () => {
+    const doc = parseDocument(
+      Buffer.from(
+        [
+          '某省推进新型城镇化实施方案',
+          '',
+          '第一部分　总体要求',
+          '',
+          '到2028年，常住人口城镇化率达到70%。',
+          '',
+          '第二部分　和美乡村建设',
+          '',
+          '1.建设和美乡村。推进乡村建设。',
+          '',
+          '第三部分 中心城市辐射带动',
+          '',
+          '2.增强中心城市辐射带动能力。推进都市圈建设。',
+        ].join('\n'),
+      ),
+      '章节.txt',
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['总体要求', '和美乡村建设', '中心城市辐射带动']);
+  });
+
   it('an explanatory genre by its title (关于《…》的起草说明) is an interpretation of the plan it names', () => {
     const doc = parseDocument(
       Buffer.from(
