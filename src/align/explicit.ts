@@ -343,7 +343,13 @@ export function explicitLinks(
         const precise =
           local && plan && st.direct ? preciseLocals(st.direct, plan, local, entries, generic, false) : [];
         let quoted: Statement = st;
-        if (local && plan && precise.length) {
+        const planGoals = plan?.sections.filter((x) => x.kind === 'goals') ?? [];
+        if (plan && st.action?.kind === 'goals') {
+          // A goals statement: the plan's goals section, however the sentence names it.
+          if (planGoals.length !== 1) continue;
+          froms = [{ entry: planGoals[0]!, level: 'section' }];
+          fromPlan = plan.id;
+        } else if (local && plan && precise.length) {
           froms = precise;
           fromPlan = plan.id;
           quoted = { ...st, start: st.directStart };
@@ -481,6 +487,8 @@ function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = ne
 
 /** A body a statement names by name (省推进新型城镇化工作领导小组), the way a plan's measure names it. */
 const BODY = /[\p{Script=Han}]{2,24}?(?:领导小组|联席会议|工作专班|指挥部)/gu;
+/** Words naming a plan's goals (总目标, 城镇化率): a statement about them links the goals sections. */
+const GOALS = /总目标|总体目标|主要目标|目标任务|总体要求|城镇化率/;
 /** Words saying a statement names several local provisions at once (两条, 分成, 连同). */
 const SEVERAL = /两条|两项|两块|三条|分成|合在|连同|并作|同一条|两款/;
 
@@ -711,9 +719,15 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     if (actions.length > 1) continue;
     const tasks = named.filter((n) => n.entry.kind === 'measure');
     const taskSections = new Set(tasks.map((n) => n.entry.section.id));
+    // 国家“常住人口城镇化率提升至接近70%”这一总目标: the national plan's goals, when no action or task is named.
+    const goals =
+      !inPlan && named.length === 0 && GOALS.test(s.text) && NATIONAL.test(s.text)
+        ? (index.document.sections.find((x) => x.kind === 'goals') ?? null)
+        : null;
     const action =
       named.find((n) => n.entry.kind === 'section')?.entry.section ??
-      (taskSections.size === 1 ? tasks[0]!.entry.section : null);
+      (taskSections.size === 1 ? tasks[0]!.entry.section : null) ??
+      goals;
     const task =
       tasks.length === 1 || (tasks.length > 1 && tasks[0]!.cover > tasks[1]!.cover) ? tasks[0]!.entry : null;
     let inferred: Section | null = null;

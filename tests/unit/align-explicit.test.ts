@@ -252,6 +252,21 @@ describe('explicit statements', () => {
     expect(from('晋政发-2024-30/s1/m1')).toContain('国发-2024-17/s2/m1');
   });
 
+  it('links the goals sections when a statement is about the national plan’s goals', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、目標是什麼？
+
+《實施方案》提出到2028年全省常住人口城鎮化率達到68%左右，這是國家“常住人口城鎮化率提升至接近70%”這一總目標在我省的分解。`;
+    const doc = enrichDocument(parseTextFile(write('goals.txt', text)));
+    const r = align([plan, doc], index, { curated: null });
+    const goals = r.sectionLinks.find((l) => l.from === '晋政发-2024-30/g1' && l.to === '国发-2024-17/g1');
+    expect(goals?.method).toBe('explicit');
+    expect(goals?.evidence.some((e) => e.kind === 'statement' && e.text.includes('總目標'))).toBe(true);
+  });
+
   it('reads 为落实国家…行动 inside a plan with no interpretation', () => {
     const alone = align([plan], index, { curated: null });
     expect(explicitPairs(alone.sectionLinks)).toEqual([['晋政发-2024-30/a1', '国发-2024-17/a1']]);
