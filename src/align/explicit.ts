@@ -204,6 +204,14 @@ function namedUpper(
   return out.sort((a, b) => b.cover - a.cover || b.entry.pairs.size - a.entry.pairs.size);
 }
 
+/** The part of a text's clause before a position (from the last ，。；： before it). */
+function clauseBefore(text: string, at: number): string {
+  return text
+    .slice(0, at)
+    .split(/[，,。；;：:]/)
+    .pop()!;
+}
+
 /** Each task's catalog terms of four characters or more that no other entry of the plan lists. */
 function ownTerms(index: NationalIndex): Map<string, string[]> {
   const holders = new Map<string, Set<string>>();
@@ -232,11 +240,7 @@ function termNamed(text: string, entries: UpperEntry[]): { entry: UpperEntry; co
     for (const term of entry.terms) {
       const at = text.indexOf(term);
       if (at < 0) continue;
-      const clause = text
-        .slice(0, at)
-        .split(/[，,。；;：:]/)
-        .pop()!;
-      if (!/国家|国务院|中央/.test(clause)) continue;
+      if (!/国家|国务院|中央/.test(clauseBefore(text, at))) continue;
       out.push({ entry, cover: NAMED, at });
       break;
     }
@@ -532,11 +536,7 @@ function preciseLocals(
   }
   if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
   for (const run of text.matchAll(BODY)) {
-    const clause = text
-      .slice(0, run.index)
-      .split(/[，,。；;：:]/)
-      .pop()!;
-    if (/国家|国务院|部际/.test(clause + run[0])) continue;
+    if (/国家|国务院|部际/.test(clauseBefore(text, run.index) + run[0])) continue;
     // The run of characters before 领导小组 starts wherever the clause does (第八部分明确由省推进…领导小组):
     // its shortest ending (six characters or more) that one measure holds is the body's name.
     for (let len = Math.min(6, run[0].length); len <= run[0].length; len++) {

@@ -44,7 +44,7 @@ export function classify(text: string): Marker {
     if (rest.length === 0 && style !== 'han-comma' && style !== 'chapter') continue;
     // 第二部分第（四）条…, 第三部分是…, 第五部分定名为…，…。: a sentence referring to a part, written straight
     // after it (a heading has a space, 、 or ： there, or a short title).
-    const bare = style === 'chapter' && m[0].length === m[0].trimEnd().replace(/[、：:]+$/, '').length;
+    const bare = style === 'chapter' && !/[\s、：:]$/.test(m[0]);
     if (bare && (REFERENCE_GOES_ON.test(rest) || /[，,].*。$/.test(rest))) continue;
     const isSection = (style === 'han-comma' || style === 'chapter') && looksLikeHeading(rest);
     return {

@@ -28,20 +28,21 @@ const entries = (dict: string) =>
   });
 // A character either converter changes on its own (群 is in TWVariantsRev as 群 → 羣, and back to 群 in the
 // same converter's to/cn stage: unchanged).
+const tsPhrases = entries(TSPhrases);
+const twVariants = entries(TWVariantsRev);
 const changing = new Set<string>();
-for (const dict of [TSCharacters, TWVariantsRev])
-  for (const { key, value } of entries(dict))
+for (const dict of [entries(TSCharacters), twVariants])
+  for (const { key, value } of dict)
     if (key !== value && (t2s(key) !== key || tw2s(key) !== key)) changing.add(key);
 // The converters first normalise CJK compatibility ideographs (U+F901 更 → 更).
 for (const { key } of entries(CJKCompatibility)) changing.add(key);
 // A variant that turns into a character of a phrase (秘 → 祕 in 李祕书长) may change that phrase's reading.
-const inPhrases = new Set(entries(TSPhrases).flatMap(({ key }) => [...key]));
-for (const { key, value } of entries(TWVariantsRev))
-  if (key !== value && inPhrases.has(value)) changing.add(key);
+const inPhrases = new Set(tsPhrases.flatMap(({ key }) => [...key]));
+for (const { key, value } of twVariants) if (key !== value && inPhrases.has(value)) changing.add(key);
 /** Those phrases by their first character. */
 const changingPhrases = new Map<string, string[]>();
-for (const dict of [TSPhrases, TWVariantsRevPhrases])
-  for (const { key, value } of entries(dict))
+for (const dict of [tsPhrases, entries(TWVariantsRevPhrases)])
+  for (const { key, value } of dict)
     if (key !== value && ![...key].some((ch) => changing.has(ch))) {
       const first = String.fromCodePoint(key.codePointAt(0)!);
       changingPhrases.set(first, [...(changingPhrases.get(first) ?? []), key]);

@@ -6,6 +6,9 @@ import { ParseError, parseDocument } from '../../src/parse/index.js';
 import { toSimplified } from '../../src/parse/script.js';
 import { parseTextFile } from '../support/documents.js';
 
+/** A document written for a test as its paragraph lines. */
+const parseLines = (lines: string[], file: string) => parseDocument(Buffer.from(lines.join('\n')), file);
+
 const seed = (name: string) => `seeds/${name}`;
 const fixture = (name: string) => `tests/fixtures/docs/${name}`;
 const outlineOf = (file: string) =>
@@ -127,24 +130,22 @@ describe('other provinces and genres (own fixtures)', () => {
   });
 
   it('a paragraph referring to a part (第二部分第（一）条…, 第三部分是…) is text, not a chapter heading', () => {
-    const doc = parseDocument(
-      Buffer.from(
-        [
-          '《某省实施方案》政策解读',
-          '',
-          '一、有哪些举措？',
-          '',
-          '第二部分第（一）条，落点在国家市民化行动中的落户。',
-          '',
-          '第三部分是对国家潜力地区城镇化水平提升行动的具体落实。',
-          '',
-          '二、如何保障？',
-          '',
-          '第四部分的组织实施要求与国家一致。',
-          '',
-          '第五部分定名为“强化要素保障”，对应国家的政策措施。',
-        ].join('\n'),
-      ),
+    const doc = parseLines(
+      [
+        '《某省实施方案》政策解读',
+        '',
+        '一、有哪些举措？',
+        '',
+        '第二部分第（一）条，落点在国家市民化行动中的落户。',
+        '',
+        '第三部分是对国家潜力地区城镇化水平提升行动的具体落实。',
+        '',
+        '二、如何保障？',
+        '',
+        '第四部分的组织实施要求与国家一致。',
+        '',
+        '第五部分定名为“强化要素保障”，对应国家的政策措施。',
+      ],
       '解读.txt',
     );
     expect(doc.sections.map((s) => s.title)).toEqual(['有哪些举措？', '如何保障？']);
@@ -162,44 +163,40 @@ describe('other provinces and genres (own fixtures)', () => {
   });
 
   it('chapter headings with a space or 、 after 第X部分 stay headings, whatever word comes next', () => {
-    const doc = parseDocument(
-      Buffer.from(
-        [
-          '某省推进新型城镇化实施方案',
-          '',
-          '第一部分　总体要求',
-          '',
-          '到2028年，常住人口城镇化率达到70%。',
-          '',
-          '第二部分　和美乡村建设',
-          '',
-          '1.建设和美乡村。推进乡村建设。',
-          '',
-          '第三部分 中心城市辐射带动',
-          '',
-          '2.增强中心城市辐射带动能力。推进都市圈建设。',
-        ].join('\n'),
-      ),
+    const doc = parseLines(
+      [
+        '某省推进新型城镇化实施方案',
+        '',
+        '第一部分　总体要求',
+        '',
+        '到2028年，常住人口城镇化率达到70%。',
+        '',
+        '第二部分　和美乡村建设',
+        '',
+        '1.建设和美乡村。推进乡村建设。',
+        '',
+        '第三部分 中心城市辐射带动',
+        '',
+        '2.增强中心城市辐射带动能力。推进都市圈建设。',
+      ],
       '章节.txt',
     );
     expect(doc.sections.map((s) => s.title)).toEqual(['总体要求', '和美乡村建设', '中心城市辐射带动']);
   });
 
   it('an explanatory genre by its title (关于《…》的起草说明) is an interpretation of the plan it names', () => {
-    const doc = parseDocument(
-      Buffer.from(
-        [
-          '关于《某某省推进新型城镇化实施方案》的起草说明',
-          '',
-          '一、起草背景',
-          '',
-          '国务院印发国家《行动计划》后，省发展改革委牵头起草了《实施方案》。',
-          '',
-          '二、主要内容',
-          '',
-          '《实施方案》分为六个部分。',
-        ].join('\n'),
-      ),
+    const doc = parseLines(
+      [
+        '关于《某某省推进新型城镇化实施方案》的起草说明',
+        '',
+        '一、起草背景',
+        '',
+        '国务院印发国家《行动计划》后，省发展改革委牵头起草了《实施方案》。',
+        '',
+        '二、主要内容',
+        '',
+        '《实施方案》分为六个部分。',
+      ],
       '起草说明.txt',
     );
     expect(doc.kind).toBe('interpretation');
