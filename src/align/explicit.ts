@@ -39,7 +39,7 @@ const LOCAL =
   /我(?:省|市|区|州|盟|县|自治区)|我们(?!认为|觉得|看到|注意到|理解)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
 /** Words that say "this answers that". */
 const CORRESPOND =
-  /对照|对标|参照|比照|纳入国家|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家/;
+  /对照|对标|参照|比照|纳入国家|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家|为(?:蓝本|准绳|依据|遵循|参考模板|模板)/;
 /**
  * The local side as the subject of the sentence, before what it answers: X是我省落实国家…的具体抓手,
  * X，回应的是国家…的部署, X，瞄准的是国家…任务, X一项与国家…相衔接, X，这与国家…是一致的.
@@ -49,9 +49,38 @@ const LOCAL_IS =
 /** The national side named outright (a sentence naming both sides, with no word of correspondence). */
 const NATIONAL =
   /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验)|国务院|《(?:[^》]{0,30})?行动计划》/;
-/** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围). */
+/** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围, 自设内容). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+  /没有(?:专门|直接|对应|相应|明确|单独|可以援引|可援引|这一项|这项)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|(?:并)?不涉及|自行增加|自设|自主部署|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+/** A clause opening a second claim about another provision (另有景德镇一条为我省自设). */
+const ANOTHER = /[，,；;](?:另有|另外|此外|其余)/;
+
+/** The sentence's own claim: without a second claim about another provision that follows it. */
+function ownClaim(text: string): string {
+  const at = text.search(ANOTHER);
+  return at >= 0 ? text.slice(0, at) : text;
+}
+
+/** Clauses saying what the local plan adds of its own (增加了加强与京津冀…协同联动的内容, 另设): no link. */
+const ADDITION = /增加了|增设|新增了|另设|补充了|自设|自行增加/;
+
+/** A text without its clauses about what the local plan adds of its own. */
+function withoutAdditions(text: string): string {
+  return text
+    .split(/(?<=[，,；;])/)
+    .filter((clause) => !ADDITION.test(clause))
+    .join('');
+}
+
+/**
+ * Whether a sentence denies a counterpart. A denial answered by 但 (国家确定的潜力地区不含辽西北，但…以国家
+ * 潜力地区…行动的四项任务为蓝本) concedes a point and then states the link: only what follows counts.
+ */
+function denies(text: string): boolean {
+  const claim = ownClaim(text);
+  const but = [...claim.matchAll(/[，,；;](?:但|但是|不过)/g)].pop();
+  return NO_COUNTERPART.test(but ? claim.slice(but.index) : claim);
+}
 /** What the local side does with it. */
 const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立|建立|出台/;
 
@@ -278,6 +307,25 @@ function shortNamed(
   return out;
 }
 
+/**
+ * Actions named by their place among the national plan's actions (国家第四项行动, 国家第一项重大行动,
+ * 列在国家四项重大行动第三位的…): the action printed in that place.
+ */
+function ordinalNamed(
+  text: string,
+  entries: UpperEntry[],
+): { entry: UpperEntry; cover: number; at: number }[] {
+  const actions = entries.filter((e) => e.kind === 'section' && e.section.kind === 'action');
+  const out: { entry: UpperEntry; cover: number; at: number }[] = [];
+  const re =
+    /国家(?:的)?第([一二三四五六七八九])项(?:重大)?行动|国家[一二三四五六七八九]项(?:重大)?行动(?:中)?(?:的)?第([一二三四五六七八九])(?:位|项)/g;
+  for (const m of text.matchAll(re)) {
+    const entry = actions[ordinalOf(m[1] ?? m[2]!) - 1];
+    if (entry && !out.some((o) => o.entry === entry)) out.push({ entry, cover: 1, at: m.index });
+  }
+  return out;
+}
+
 /** Sentences of a text with their offsets. */
 function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
@@ -370,7 +418,7 @@ export function explicitLinks(
             (ordinalMeasure ? null : ordinal) ??
             resolve(st.localPhrase, local.sections, generic) ??
             (unit.kind === 'section' ? resolve(headingPhrase(unit.title), local.sections, generic) : null);
-          const restated = resolveScored(st.localPhrase, local.measures, generic);
+          const restated = resolveScored(withoutAdditions(st.localPhrase), local.measures, generic);
           const mea =
             ordinalMeasure ??
             restated?.entry ??
@@ -467,6 +515,9 @@ function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = ne
     `第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:的?第[（(]?(${NUM})[）)]?(?:项|条|点))?`,
   ).exec(text);
   const numberOf = (label: string) => ordinalOf(label.replace(/[（()）.．、\s]/g, ''));
+  // 第二至第五部分, 第二、第三部分: a range or a list names no one provision.
+  if (m && /第?[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)?\s*[至到—～~、-]\s*$/.test(text.slice(0, m.index)))
+    return null;
   if (!m) {
     // 第26条 with no part: the measures are numbered across the plan.
     const item = new RegExp(`第[（(]?(${NUM})[）)]?条`).exec(text);
@@ -493,6 +544,8 @@ function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = ne
 const BODY = /[\p{Script=Han}]{2,24}?(?:领导小组|联席会议|工作专班|指挥部)/gu;
 /** Words naming a plan's goals (总目标, 城镇化率): a statement about them links the goals sections. */
 const GOALS = /总目标|总体目标|主要目标|目标任务|总体要求|城镇化率/;
+/** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分 (not 条件, 条例). */
+const FRAGMENT = /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:这一|这|一)(条|部分)(?![件例款])/g;
 /** Words saying a statement names several local provisions at once (两条, 分成, 连同). */
 const SEVERAL = /两条|两项|两块|三条|分成|合在|连同|并作|同一条|两款/;
 
@@ -514,6 +567,7 @@ function preciseLocals(
   const add = (entry: LinkEnd | null, level: 'section' | 'measure') => {
     if (entry && !out.some((o) => o.entry.id === entry.id)) out.push({ entry, level });
   };
+  text = withoutAdditions(ownClaim(text));
   // Numbers and quotes are read in the local part of each clause: what precedes 国家 in it (对照国家《行动
   // 计划》第三部分，我省第四部分… names the local 第四部分, not the national 第三部分).
   const localPart = text
@@ -533,6 +587,19 @@ function preciseLocals(
     if (title && title.score >= CLOSELY && within(title.entry)) add(title.entry, 'measure');
     // A programme's name (“一网统管”) held by one measure; inside 第四部分，它以“双城记”为牵引… the part is meant.
     else if (!ordinal) add(heldByOne(quoted!, local.measures), 'measure');
+  }
+  // 稳业参保一条, 大连都市圈这一条, 昌九一体化和昌抚一体化共用一条, 辽西北和县域城镇化这一部分: the end of a
+  // provision's title, just before 一条 or 这一部分, that one provision's title holds.
+  for (const cue of localPart.matchAll(FRAGMENT)) {
+    const level = cue[1] === '部分' ? 'section' : 'measure';
+    const pool = level === 'section' ? local.sections : local.measures;
+    const run = /\p{Script=Han}{0,16}$/u.exec(localPart.slice(0, cue.index))![0];
+    for (let len = run.length; len >= 3; len--) {
+      const holders = pool.filter((e) => e.titleSimplified.includes(run.slice(-len)));
+      if (!holders.length) continue;
+      if (holders.length === 1 && (level === 'section' || within(holders[0]!))) add(holders[0]!, level);
+      break;
+    }
   }
   if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
   for (const run of text.matchAll(BODY)) {
@@ -648,7 +715,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const antecedent =
       before &&
       before.start + before.text.length === s.start &&
-      /^\s*(?:这(?:是|一|项|条)|此(?:即|项|条)|该(?:条|项|举措)|上述)/.test(s.text)
+      /^\s*(?:这(?:是|一|项|条)|此(?:即|项|条)|该(?:条|项|举措)|上述|(?:国家|上位)依据[：:])/.test(s.text)
         ? before
         : null;
     const withAntecedent = antecedent ? antecedent.text + s.text : s.text;
@@ -678,7 +745,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localPart = { text: '', start: s.start };
     } else if (CORRESPOND.test(s.text) && LOCAL.test(s.text)) {
       localPart = { text: s.text, start: s.start };
-    } else if (!inPlan && NATIONAL.test(s.text) && !NO_COUNTERPART.test(s.text)) {
+    } else if (!inPlan && NATIONAL.test(s.text) && !denies(s.text)) {
       localPart = { text: s.text, start: s.start };
       cooccur = true;
     }
@@ -697,6 +764,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const allNamed = [
       ...byTitle,
       ...shortNamed(upperText, entries, index.vocabulary.generic),
+      ...ordinalNamed(upperText, entries),
       ...termNamed(upperText, entries).filter((n) => !byTitle.some((t) => t.entry === n.entry)),
     ].filter(
       (n) =>
@@ -748,7 +816,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localText: localPart.text,
       subject: !sameHasLocal && localIs !== null,
       cooccur,
-      direct: NATIONAL.test(s.text) && !NO_COUNTERPART.test(withAntecedent) ? withAntecedent : null,
+      direct: NATIONAL.test(s.text) && !denies(withAntecedent) ? withAntecedent : null,
       directStart: antecedent ? antecedent.start : s.start,
     });
   }

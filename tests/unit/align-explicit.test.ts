@@ -252,6 +252,38 @@ describe('explicit statements', () => {
     expect(from('晋政发-2024-30/s1/m1')).toContain('国发-2024-17/s2/m1');
   });
 
+  it('reads a provision by the end of its title (X一条, X这一部分), an action by its place, 国家依据：…; 但 answers a denial, 另有… is a claim of its own', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+縣城綜合承載能力提升這一部分，國家第二項行動是它的藍本。
+
+特色產業一條，寫的是國家潛力地區行動中的培育特色優勢產業集群。
+
+《實施方案》第（一）條“穩妥推進戶籍制度改革”。國家依據：進一步深化戶籍制度改革任務。
+
+國家確定的潛力地區沒有山西，但第三部分第（二）條同樣是從國家潛力地區行動中引申出來的。
+
+第二部分“實施農業轉移人口融入城市行動”，國家第一項行動列出的任務全部在列，另有宣傳引導一條為我省自設。`;
+    const doc = enrichDocument(parseTextFile(write('fragments.txt', text)));
+    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    const r = align([bare, doc], index, { curated: null });
+    const from = (id: string) =>
+      [...r.links, ...r.sectionLinks]
+        .filter((l) => l.from === id && l.method === 'explicit')
+        .map((l) => l.to);
+    expect(from('晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
+    expect(from('晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
+    expect(from('晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
+    // a measure → action statement: the measure then links the action's task it is closest to
+    expect(from('晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    expect(from('晋政发-2024-30/a1')).toEqual(['国发-2024-17/a1']);
+    expect(from('晋政发-2024-30/s1/m2')).toEqual([]);
+  });
+
   it('links the goals sections when a statement is about the national plan’s goals', () => {
     const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 
