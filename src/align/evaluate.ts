@@ -160,13 +160,22 @@ export function evaluateLabels(
   const taskSection = (id: string) => id.replace(/\/m\d+$/, '');
   for (const e of explicit) {
     const all = [...result.sectionLinks, ...result.links];
-    const hit = all.some(
+    // Found: a link between the two ends whose evidence quotes the statement on the line it is printed on
+    // (the same link found from another statement does not count for this one).
+    const links = all.filter(
       (l) =>
         l.method === 'explicit' &&
         l.from === e.local &&
         (l.to === e.national || taskSection(l.to) === e.national),
     );
-    if (hit) explicitFound++;
+    const quotedAt = links.flatMap((l) =>
+      l.evidence.filter((x) => x.kind === 'statement').map((x) => x.source?.line),
+    );
+    if (quotedAt.includes(e.line)) explicitFound++;
+    else if (links.length)
+      errors.push(
+        `explicit statement not read: ${e.local} → ${e.national} (line ${e.line}; the link is read from line ${quotedAt.join('/')})`,
+      );
     else errors.push(`explicit statement not found: ${e.local} → ${e.national} (line ${e.line})`);
   }
   const explicitLinks = { right: 0, emitted: 0 };

@@ -39,7 +39,7 @@ const LOCAL =
   /我(?:省|市|区|州|盟|县|自治区)|我们(?!认为|觉得|看到|注意到|理解)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
 /** Words that say "this answers that". */
 const CORRESPOND =
-  /对照|对标|参照|比照|纳入国家|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家|为(?:蓝本|准绳|依据|遵循|参考模板|模板)/;
+  /对照|对标|参照|比照|纳入国家|对表|对应|相应|结合|承接|落实|衔接|按照|围绕|聚焦|针对|贯彻|呼应|细化|接轨|立足国家|统筹了?国家|对接国家|即国家|就是国家|瞄准|回应|响应|一致|落地|作为对国家|借鉴|具体化|为(?:蓝本|准绳|依据|遵循|参考模板|模板)/;
 /**
  * The local side as the subject of the sentence, before what it answers: X是我省落实国家…的具体抓手,
  * X，回应的是国家…的部署, X，瞄准的是国家…任务, X一项与国家…相衔接, X，这与国家…是一致的.
@@ -61,6 +61,10 @@ function ownClaim(text: string): string {
   return at >= 0 ? text.slice(0, at) : text;
 }
 
+/** The region's own standing (我省不属于潜力地区, 我省虽未列入国家确定的…): not a provision's counterpart. */
+const STATUS =
+  /(?:我|本)(?:省|市|区|县|州|自治区)(?:虽|虽然|并)?(?:不属于|不在|未被?列入|没有被?列入|并非|无|没有)/;
+
 /** Clauses saying what the local plan adds of its own (增加了加强与京津冀…协同联动的内容, 另设): no link. */
 const ADDITION = /增加了|增设|新增了|另设|补充了|自设|自行增加/;
 
@@ -77,7 +81,10 @@ function withoutAdditions(text: string): string {
  * 潜力地区…行动的四项任务为蓝本) concedes a point and then states the link: only what follows counts.
  */
 function denies(text: string): boolean {
-  const claim = ownClaim(text);
+  const claim = ownClaim(text)
+    .split(/(?<=[，,；;])/)
+    .filter((clause) => !STATUS.test(clause))
+    .join('');
   const but = [...claim.matchAll(/[，,；;](?:但|但是|不过)/g)].pop();
   return NO_COUNTERPART.test(but ? claim.slice(but.index) : claim);
 }
@@ -91,6 +98,8 @@ interface Unit {
   text: string;
   textOriginal: string;
   line: number;
+  /** The line on which each paragraph of the text begins (empty: unknown). */
+  paragraphLines: number[];
   kind: 'section' | 'measure';
   /** For a plan's own provision: the provision itself is the local end. */
   own: LinkEnd | null;
@@ -241,7 +250,7 @@ function clauseBefore(text: string, at: number): string {
     .pop()!;
 }
 
-/** Each task's catalog terms of four characters or more that no other entry of the plan lists. */
+/** Each entry's catalog terms that no other entry of the plan lists: four characters or more for a task, three for an action. */
 function ownTerms(index: NationalIndex): Map<string, string[]> {
   const holders = new Map<string, Set<string>>();
   const hold = (term: string, id: string) => holders.set(term, (holders.get(term) ?? new Set()).add(id));
@@ -252,7 +261,9 @@ function ownTerms(index: NationalIndex): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [term, ids] of holders) {
     const [id] = [...ids];
-    if (ids.size !== 1 || term.length < 4 || !index.tasks.some((t) => t.id === id)) continue;
+    // An action's own terms may be shorter (鲁西南, 都市圈: the places and words only it lists).
+    const isTask = index.tasks.some((t) => t.id === id);
+    if (ids.size !== 1 || term.length < (isTask ? 4 : 3)) continue;
     out.set(id!, [...(out.get(id!) ?? []), toSimplified(term)]);
   }
   return out;
@@ -363,7 +374,7 @@ export function explicitLinks(
       kind: 'section' as const,
       section: s,
       pairs: titlePairs(s.titleSimplified, generic),
-      terms: [],
+      terms: terms.get(s.id) ?? [],
     })),
     ...index.tasks.map((t) => ({
       id: t.id,
@@ -375,12 +386,20 @@ export function explicitLinks(
     })),
   ];
   const out: ExplicitLinks = { sections: [], measures: [], measureSections: [] };
-  const seen = new Set<string>();
+  const seen = new Map<string, AlignmentLink>();
+  // A link stated more than once (a table row and a sentence, the plan and its interpretation) is one
+  // link with every statement as its evidence.
   const push = (list: AlignmentLink[], link: AlignmentLink) => {
     const key = `${link.from}→${link.to}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    list.push(link);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, link);
+      list.push(link);
+      return;
+    }
+    for (const e of link.evidence)
+      if (!first.evidence.some((x) => x.text === e.text && x.source?.line === e.source?.line))
+        first.evidence.push(e);
   };
 
   for (const { doc, plan } of interpretations) {
@@ -427,13 +446,30 @@ export function explicitLinks(
               : null) ??
             (sec && !st.subject ? null : quoting(st.localPhrase, local.measures, generic));
           // A point (一是…), a statement's subject, a numbered item or a quoted title: the measure itself.
+          // 在都市圈方面，…: the part of the plan about it; “提升城市安全韧性水平”…单列为一个部分: that part.
+          const aspect = /^[^。，,；;]{0,8}?在([^。，,；;]{2,14}?)方面/.exec(st.sentence);
+          const quote = /[“"]([^”"]{2,40})[”"]/.exec(st.localPhrase);
+          // …提出分类放开放宽落户条件、推动公共服务资源按常住人口配置等7项举措: the part of the measures named.
+          const many =
+            /等\s*[\d一二三四五六七八九十]+\s*(?:项|条)|[\d一二三四五六七八九十]+\s*(?:项|条)(?:举措|措施)/.test(
+              st.localPhrase,
+            );
+          const part =
+            ordinalMeasure || st.subject
+              ? null
+              : ((aspect ? aspectPart(aspect[1]!, local.sections, generic) : null) ??
+                (quote && /部分/.test(st.sentence)
+                  ? quotedPart(quote[1]!, '部分', local.sections, generic)
+                  : null) ??
+                (many ? partOfAll(st.localPhrase, local, generic) : null));
           const pointed =
             unit.kind === 'measure' ||
             st.subject ||
             ordinalMeasure !== null ||
             /[“"]/.test(st.localPhrase) ||
             (restated !== null && restated.score >= CLOSELY);
-          if (pointed && mea) [from, level] = [mea, 'measure'];
+          if (part) [from, level] = [part, 'section'];
+          else if (pointed && mea) [from, level] = [mea, 'measure'];
           else if (sec) [from, level] = [sec, 'section'];
           else if (mea) [from, level] = [mea, 'measure'];
           else if (unit.kind === 'measure') {
@@ -544,6 +580,42 @@ function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = ne
 const BODY = /[\p{Script=Han}]{2,24}?(?:领导小组|联席会议|工作专班|指挥部)/gu;
 /** Words naming a plan's goals (总目标, 城镇化率): a statement about them links the goals sections. */
 const GOALS = /总目标|总体目标|主要目标|目标任务|总体要求|城镇化率/;
+/** 在都市圈方面: the part whose title holds the words, alone; else the one they restate. */
+function aspectPart(words: string, sections: LocalEnd[], generic: Set<string>): LinkEnd | null {
+  const holders = sections.filter((x) => x.titleSimplified.includes(words));
+  return holders.length === 1 ? holders[0]! : resolve(words, sections, generic);
+}
+
+/** The one part holding every measure a list of phrases restates (分类放开放宽落户条件、推动公共服务资源…等7项举措). */
+function partOfAll(
+  list: string,
+  local: { sections: LocalEnd[]; measures: LocalEnd[] },
+  generic: Set<string>,
+): LinkEnd | null {
+  const parts = new Set<LinkEnd>();
+  for (const phrase of list
+    .replace(/等\s*[\d一二三四五六七八九十]+\s*(?:项|条).*$/, '')
+    .split(/[、，,；;]|和|以及/)) {
+    const measure = resolve(phrase, local.measures, generic);
+    const part = measure && local.sections.find((x) => measure.id.startsWith(`${x.id}/`));
+    if (part) parts.add(part);
+  }
+  return parts.size === 1 ? [...parts][0]! : null;
+}
+
+/** A quoted part title: followed by 部分 (“加快农业转移人口市民化”部分), or restating a part's title closely. */
+function quotedPart(
+  quoted: string,
+  after: string,
+  sections: LocalEnd[],
+  generic: Set<string>,
+): LinkEnd | null {
+  const part = resolveScored(quoted, sections, generic);
+  return part && part.score >= CLOSELY && /^\s*(?:这一|这个|一)?(?:部分|篇|章)/.test(after)
+    ? part.entry
+    : null;
+}
+
 /** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分 (not 条件, 条例). */
 const FRAGMENT = /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:这一|这|一)(条|部分)(?![件例款])/g;
 /** Words saying a statement names several local provisions at once (两条, 分成, 连同). */
@@ -568,6 +640,8 @@ function preciseLocals(
     if (entry && !out.some((o) => o.entry.id === entry.id)) out.push({ entry, level });
   };
   text = withoutAdditions(ownClaim(text));
+  // The sentence is about a part (单列为一个部分, 这一部分): a quoted part title names it.
+  const partWords = /一个部分|这一部分|本部分|该部分/.test(text);
   // Numbers and quotes are read in the local part of each clause: what precedes 国家 in it (对照国家《行动
   // 计划》第三部分，我省第四部分… names the local 第四部分, not the national 第三部分).
   const localPart = text
@@ -580,13 +654,25 @@ function preciseLocals(
   const ordinal = byOrdinal(localPart, plan, generic);
   const isMeasure = (e: LinkEnd) => local.measures.some((x) => x.id === e.id);
   const within = (e: LinkEnd) => !ordinal || (!isMeasure(ordinal) && e.id.startsWith(`${ordinal.id}/`));
-  for (const [, quoted] of localPart.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
+  for (const q of localPart.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
+    const quoted = q[1]!;
+    // “加快农业转移人口市民化”部分: a part's title, however closely it copies a national one.
+    const part = quotedPart(
+      quoted,
+      partWords ? '部分' : localPart.slice(q.index + q[0].length),
+      local.sections,
+      generic,
+    );
+    if (part) {
+      add(part, 'section');
+      continue;
+    }
     // A quoted upper title (国家“促进产业分工协作”这副担子) names the upper side, not the local one.
-    if (namedUpper(quoted!, entries).length) continue;
-    const title = resolveScored(quoted!, local.measures, generic);
+    if (namedUpper(quoted, entries).length) continue;
+    const title = resolveScored(quoted, local.measures, generic);
     if (title && title.score >= CLOSELY && within(title.entry)) add(title.entry, 'measure');
     // A programme's name (“一网统管”) held by one measure; inside 第四部分，它以“双城记”为牵引… the part is meant.
-    else if (!ordinal) add(heldByOne(quoted!, local.measures), 'measure');
+    else if (!ordinal) add(heldByOne(quoted, local.measures), 'measure');
   }
   // 稳业参保一条, 大连都市圈这一条, 昌九一体化和昌抚一体化共用一条, 辽西北和县域城镇化这一部分: the end of a
   // provision's title, just before 一条 or 这一部分, that one provision's title holds.
@@ -653,6 +739,7 @@ function units(doc: PolicyDocument, own: boolean): Unit[] {
       text: s.textSimplified,
       textOriginal: s.text,
       line: s.line,
+      paragraphLines: s.paragraphLines,
       kind: 'section',
       own: own ? s : null,
       section: s,
@@ -664,6 +751,7 @@ function units(doc: PolicyDocument, own: boolean): Unit[] {
         text: m.textSimplified,
         textOriginal: m.text,
         line: m.line,
+        paragraphLines: m.paragraphLines,
         kind: 'measure',
         own: own ? m : null,
         section: s,
@@ -691,6 +779,8 @@ interface Statement {
    * named precisely (by number, a quoted name or a close restatement), never taken from the heading.
    */
   cooccur: boolean;
+  /** The sentence itself. */
+  sentence: string;
   /** The sentence naming the upper side (with its antecedent), when it names the national plan and denies nothing. */
   direct: string | null;
   /** Where `direct` starts in the provision's text (before `start` when it holds the antecedent). */
@@ -741,7 +831,12 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     ) {
       localPart = next;
       stEnd = next.start + next.text.length;
-    } else if ((inPlan || unit.kind === 'measure') && CORRESPOND.test(s.text)) {
+    } else if (
+      ((inPlan || unit.kind === 'measure') && CORRESPOND.test(s.text)) ||
+      // A plan's own text naming the national side (本条是国家…工程在我省的具体化, 国家部署的…行动，我省…):
+      // what it names is what the provision answers, unless it denies it.
+      (inPlan && NATIONAL.test(s.text) && !denies(s.text))
+    ) {
       localPart = { text: '', start: s.start };
     } else if (CORRESPOND.test(s.text) && LOCAL.test(s.text)) {
       localPart = { text: s.text, start: s.start };
@@ -781,7 +876,11 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
           (t.entry.titleSimplified.includes(coreTitle(n.entry.titleSimplified)) ||
             [...n.entry.pairs].every((p) => !upperText.includes(p) || t.entry.pairs.has(p))),
       );
-    const named = allNamed.filter((n) => !within(n));
+    // A short heading (组织实施, 政策措施) named beside a longer action title is a verb phrase (…的要求组织实施).
+    const longer = allNamed.some((n) => n.entry.kind === 'section' && n.entry.titleSimplified.length > 4);
+    const named = allNamed.filter(
+      (n) => !within(n) && !(longer && n.entry.kind === 'section' && n.entry.titleSimplified.length <= 4),
+    );
     const actions = [...new Set(named.filter((n) => n.entry.kind === 'section').map((n) => n.entry.id))];
     // Several actions named at once is a summary (明确了四大行动), not a correspondence.
     if (actions.length > 1) continue;
@@ -816,6 +915,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       localText: localPart.text,
       subject: !sameHasLocal && localIs !== null,
       cooccur,
+      sentence: s.text,
       direct: NATIONAL.test(s.text) && !denies(withAntecedent) ? withAntecedent : null,
       directStart: antecedent ? antecedent.start : s.start,
     });
@@ -860,7 +960,7 @@ function link(
   index: NationalIndex,
 ): AlignmentLink {
   const quote = unit.textOriginal.slice(st.start, st.end);
-  const line = unit.line + (unit.text.slice(0, st.start).match(/\n/g)?.length ?? 0);
+  const line = lineAt(unit, st.start);
   return makeLink(end(from), fromPlan, upperEnd(st.target, index.document), st.score, 'explicit', [
     {
       kind: 'statement',
@@ -871,6 +971,12 @@ function link(
       source: { id: unit.id, file: doc.file, line },
     },
   ]);
+}
+
+/** The line of a provision's text on which the character at `at` stands (its paragraph's line). */
+function lineAt(p: { text: string; line: number; paragraphLines: number[] }, at: number): number {
+  const n = p.text.slice(0, at).match(/\n/g)?.length ?? 0;
+  return p.paragraphLines[n] ?? p.line + n;
 }
 
 /** Between the cells of a correspondence table written as text. */
@@ -894,20 +1000,23 @@ function tableRows(
 ): { level: 'section' | 'measure'; link: AlignmentLink }[] {
   if (!local) return [];
   const out: { level: 'section' | 'measure'; link: AlignmentLink }[] = [];
-  const texts: { text: string; original: string; id: string; line: number }[] = [
-    { text: toSimplified(doc.preamble), original: doc.preamble, id: doc.id, line: 1 },
+  const texts: { text: string; original: string; id: string; line: number; paragraphLines: number[] }[] = [
+    { text: toSimplified(doc.preamble), original: doc.preamble, id: doc.id, line: 1, paragraphLines: [] },
     ...doc.sections.flatMap((s) => [
-      { text: s.textSimplified, original: s.text, id: s.id, line: s.line },
-      ...s.measures.map((m) => ({ text: m.textSimplified, original: m.text, id: m.id, line: m.line })),
+      { text: s.textSimplified, original: s.text, id: s.id, line: s.line, paragraphLines: s.paragraphLines },
+      ...s.measures.map((m) => ({
+        text: m.textSimplified,
+        original: m.text,
+        id: m.id,
+        line: m.line,
+        paragraphLines: m.paragraphLines,
+      })),
     ]),
   ];
-  let current = '';
-  let currentOriginal = '';
-  let currentId = doc.id;
-  let currentLine = 1;
+  let current = texts[0]!;
   for (const t of texts) {
     if (!CELL.test(t.text)) continue;
-    [current, currentOriginal, currentId, currentLine] = [t.text, t.original, t.id, t.line];
+    current = t;
     const used = new Set<number>();
     // Where upper titles stand in the text (the title, or its core without 实施…行动), longest first.
     const found: { entry: UpperEntry; start: number; end: number }[] = [];
@@ -987,7 +1096,7 @@ function tableRows(
     name: { start: number; end: number },
     cell: { start: number; end: number },
   ): boolean {
-    const phrase = current.slice(cell.start, cell.end);
+    const phrase = current.text.slice(cell.start, cell.end);
     const level = entry.kind;
     const from = resolve(phrase, level === 'section' ? local!.sections : local!.measures, generic);
     if (!from) return false;
@@ -997,11 +1106,11 @@ function tableRows(
       link: makeLink(end(from), fromPlan, upperEnd(entry, index.document), 1, 'explicit', [
         {
           kind: 'statement',
-          text: currentOriginal.slice(span.start, span.end),
+          text: current.original.slice(span.start, span.end),
           weight: null,
           from: span,
           to: null,
-          source: { id: currentId, file: doc.file, line: currentLine },
+          source: { id: current.id, file: doc.file, line: lineAt(current, span.start) },
         },
       ]),
     });

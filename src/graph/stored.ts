@@ -43,6 +43,7 @@ export async function storedDocuments(
 function provision(p: Props) {
   return {
     location: null,
+    paragraphLines: [],
     id: String(p.id),
     ordinal: num(p.ordinal),
     label: text(p.label),

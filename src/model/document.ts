@@ -115,6 +115,12 @@ export const Item = z.object({
 const Provision = Span.extend({
   /** Where the provision's first line stands in the published file (null for plain text and YAML). */
   location: SourceLocation.nullable(),
+  /**
+   * The line of the parsed text on which each paragraph of `text` (split at \n) begins, so that evidence
+   * quoting a sentence inside the provision names that sentence's line. Empty for documents rebuilt from
+   * the graph (their own statements are not read again).
+   */
+  paragraphLines: z.array(z.number().int().min(1)),
   id: z.string().min(1),
   ordinal: z.number().int().min(1),
   /** The numbering as printed: 二, （一）, (3), 2., 一是. */

@@ -16,6 +16,7 @@ import { toParagraphs } from './lines.js';
 import { readMetadata } from './metadata.js';
 import { toSimplified, traditionalShare } from './script.js';
 import { buildStructure } from './structure.js';
+import type { MappedText } from './text.js';
 import { isCatalogFile, parseCatalog } from './catalog.js';
 import { documentId, KIND_PREFIX } from './ids.js';
 
@@ -50,12 +51,39 @@ export function parseDocument(bytes: Uint8Array, file: string): PolicyDocument {
   return parseRead(readText(bytes, file), bytes, file);
 }
 
+/** For a text cut from `source`: the source line on which each of its paragraphs (split at \n) begins. */
+function paragraphLinesOf(source: string): (text: MappedText) => number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  return (text) => {
+    const out: number[] = [];
+    let at = 0;
+    while (at < text.length) {
+      out.push(lineOf(text.offsetAt(at)));
+      const next = text.text.indexOf('\n', at);
+      if (next < 0) break;
+      at = next + 1;
+    }
+    return out;
+  };
+}
+
 /** The reader's result → the document model. `bytes` are the published file's, for its sha256. */
 export function parseRead(read: ReadResult, bytes: Uint8Array, file: string): PolicyDocument {
   if (read.format === 'yaml' || isCatalogFile(file)) return parseCatalog(read.text, bytes, file);
   const { text, encoding } = read;
   const locate = (line: number): SourceLocation | null => read.lines?.[line - 1] ?? null;
   const { paragraphs, fileHeaders, trailer, notes } = toParagraphs(text);
+  const paragraphLines = paragraphLinesOf(text);
   notes.push(...read.notes);
   notes.sort((a, b) => a.line - b.line);
   const structure = buildStructure(paragraphs, file);
@@ -97,6 +125,7 @@ export function parseRead(read: ReadResult, bytes: Uint8Array, file: string): Po
       titleSimplified: toSimplified(m.title),
       text: m.text.text,
       textSimplified: toSimplified(m.text.text),
+      paragraphLines: paragraphLines(m.text),
       items: m.items,
       line: m.line,
       endLine: m.endLine,
@@ -119,6 +148,7 @@ export function parseRead(read: ReadResult, bytes: Uint8Array, file: string): Po
       titleSimplified: simplifiedTitles[i]!,
       text: s.text.text,
       textSimplified: toSimplified(s.text.text),
+      paragraphLines: paragraphLines(s.text),
       line: s.line,
       endLine: s.endLine,
       start: s.start,

@@ -284,6 +284,47 @@ describe('explicit statements', () => {
     expect(from('晋政发-2024-30/s1/m2')).toEqual([]);
   });
 
+  it('reads a part by 在X方面, by its quoted title before 部分, by the measures it lists (等N项举措); the plan naming the national side; evidence on its own line', () => {
+    const ownPlan = PLAN.replace(
+      '为落实国家新一轮农业转移人口市民化行动，推动农业转移人口全面融入城市。',
+      '国家部署的新一轮农业转移人口市民化行动，我省以集成改革的方式推进。',
+    ).replace(
+      '三、实施县城综合承载能力提升行动\n',
+      '三、实施县城综合承载能力提升行动\n\n我省不属于国家确定的潜力地区，本部分参照国家潜力地区城镇化水平提升行动的要求组织实施。\n',
+    );
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+在縣城方面，《實施方案》提出壯大縣域特色產業、推動縣城補短板強弱項等2項舉措，落實國家培育特色優勢產業集群和增強城鎮綜合承載能力等任務。
+
+一是“實施農業轉移人口融入城市行動”部分，對應國家實施新一輪農業轉移人口市民化行動；`;
+    const planFile = write('own-plan.txt', ownPlan);
+    const file = write('parts.txt', text);
+    const r = align([enrichDocument(parseTextFile(planFile)), enrichDocument(parseTextFile(file))], index, {
+      curated: null,
+    });
+    const lineOf = (source: string, words: string) =>
+      source.split('\n').findIndex((l) => l.includes(words)) + 1;
+    const statement = (from: string, to: string, source: string) =>
+      r.sectionLinks
+        .find((l) => l.from === from && l.to === to && l.method === 'explicit')
+        ?.evidence.filter((e) => e.kind === 'statement' && e.source?.file === path.basename(source))
+        .map((e) => e.source!.line);
+    // the plan's own lead paragraphs (no word of correspondence; the region's standing and 组织实施 deny nothing)
+    expect(statement('晋政发-2024-30/a1', '国发-2024-17/a1', planFile)).toEqual([
+      lineOf(ownPlan, '国家部署的'),
+    ]);
+    expect(statement('晋政发-2024-30/a2', '国发-2024-17/a2', planFile)).toEqual([
+      lineOf(ownPlan, '我省不属于'),
+    ]);
+    // the interpretation's statements, each on its own line, on the links the plan states too
+    expect(statement('晋政发-2024-30/a2', '国发-2024-17/a2', file)).toEqual([lineOf(text, '在縣城方面')]);
+    expect(statement('晋政发-2024-30/a1', '国发-2024-17/a1', file)).toEqual([lineOf(text, '一是')]);
+  });
+
   it('links the goals sections when a statement is about the national plan’s goals', () => {
     const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 
