@@ -51,9 +51,9 @@ const NATIONAL =
   /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验)|国务院|《(?:[^》]{0,30})?行动计划》/;
 /** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围, 自设内容). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独|可以援引|可援引|这一项|这项)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|(?:并)?不涉及|自行增加|自设|自主部署|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+  /没有(?:专门|直接|对应|相应|明确|单独|可以援引|可援引|这一项|这项)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|(?:并)?不涉及|自行增加|自设|自主部署|不是一回事|不搭界|不宜(?:当作|看作|算作|归入|与)|不能(?:把它|将其)?(?:看作|当作|算作|归入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
 /** A clause opening a second claim about another provision (另有景德镇一条为我省自设). */
-const ANOTHER = /[，,；;](?:另有|另外|此外|其余)/;
+const ANOTHER = /[，,；;](?:另有|另外|此外|其余|另加|(?:我们|我省|本省)?(?:又|还)(?:加|增)了)/;
 
 /** The sentence's own claim: without a second claim about another provision that follows it. */
 function ownClaim(text: string): string {
@@ -66,7 +66,7 @@ const STATUS =
   /(?:我|本)(?:省|市|区|县|州|自治区)(?:虽|虽然|并)?(?:不属于|不在|未被?列入|没有被?列入|并非|无|没有)/;
 
 /** Clauses saying what the local plan adds of its own (增加了加强与京津冀…协同联动的内容, 另设): no link. */
-const ADDITION = /增加了|增设|新增了|另设|补充了|自设|自行增加/;
+const ADDITION = /增加了|增设|新增了|另设|另加|(?:又|还)加了|补充了|自设|自行增加/;
 
 /** A text without its clauses about what the local plan adds of its own. */
 function withoutAdditions(text: string): string {
@@ -800,6 +800,8 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
     if (!UPPER.test(s.text) && !(inPlan && /国家/.test(s.text))) continue;
+    // A sentence denying a counterpart (与国家…不是一回事, 国家…没有这一项) states no link, whatever its words.
+    if (denies(s.text)) continue;
     const before = ss[i - 1];
     // 这是国家…在我区的兑现: the sentence just before (same line) says what 这 is.
     const antecedent =
@@ -834,13 +836,13 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     } else if (
       ((inPlan || unit.kind === 'measure') && CORRESPOND.test(s.text)) ||
       // A plan's own text naming the national side (本条是国家…工程在我省的具体化, 国家部署的…行动，我省…):
-      // what it names is what the provision answers, unless it denies it.
-      (inPlan && NATIONAL.test(s.text) && !denies(s.text))
+      // what it names is what the provision answers.
+      (inPlan && NATIONAL.test(s.text))
     ) {
       localPart = { text: '', start: s.start };
     } else if (CORRESPOND.test(s.text) && LOCAL.test(s.text)) {
       localPart = { text: s.text, start: s.start };
-    } else if (!inPlan && NATIONAL.test(s.text) && !denies(s.text)) {
+    } else if (!inPlan && NATIONAL.test(s.text)) {
       localPart = { text: s.text, start: s.start };
       cooccur = true;
     }

@@ -267,7 +267,11 @@ describe('explicit statements', () => {
 
 國家確定的潛力地區沒有山西，但第三部分第（二）條同樣是從國家潛力地區行動中引申出來的。
 
-第二部分“實施農業轉移人口融入城市行動”，國家第一項行動列出的任務全部在列，另有宣傳引導一條為我省自設。`;
+第二部分“實施農業轉移人口融入城市行動”，國家第一項行動列出的任務全部在列，另有宣傳引導一條為我省自設。
+
+擴大城鎮基本公共服務覆蓋面一條，和國家都市圈培育行動不搭界。
+
+第四部分“組織保障”，國家組織實施部分的要求都在這裡，我們又加了加強組織領導一條。`;
     const doc = enrichDocument(parseTextFile(write('fragments.txt', text)));
     const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
     const r = align([bare, doc], index, { curated: null });
@@ -282,6 +286,10 @@ describe('explicit statements', () => {
     expect(from('晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
     expect(from('晋政发-2024-30/a1')).toEqual(['国发-2024-17/a1']);
     expect(from('晋政发-2024-30/s1/m2')).toEqual([]);
+    expect(from('晋政发-2024-30/a1/m2')).toEqual([]);
+    // 又加了…一条 adds a provision of its own: the part is linked, not the measure added
+    expect(from('晋政发-2024-30/s1')).toEqual(['国发-2024-17/s2']);
+    expect(from('晋政发-2024-30/s1/m1')).toEqual([]);
   });
 
   it('reads a part by 在X方面, by its quoted title before 部分, by the measures it lists (等N项举措); the plan naming the national side; evidence on its own line', () => {
