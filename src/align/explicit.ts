@@ -481,8 +481,8 @@ export function explicitLinks(
           fromPlan = plan.id;
         } else froms = [{ entry: { id: unit.id, titleSimplified: unit.title }, level: unit.kind }];
         for (const { entry, level } of froms) {
-          const made = target(st, level);
-          if (made) push(out[made.list], link(entry, fromPlan, { ...quoted, ...made }, unit, doc, index));
+          for (const made of targets(st, level))
+            push(out[made.list], link(entry, fromPlan, { ...quoted, ...made }, unit, doc, index));
         }
       }
     }
@@ -493,8 +493,8 @@ export function explicitLinks(
   for (const plan of plans) {
     for (const unit of units(plan, true)) {
       for (const st of statements(unit, entries, index, true)) {
-        const made = target(st, unit.kind);
-        if (made) push(out[made.list], link(unit.own!, plan.id, { ...st, ...made }, unit, plan, index));
+        for (const made of targets(st, unit.kind))
+          push(out[made.list], link(unit.own!, plan.id, { ...st, ...made }, unit, plan, index));
       }
     }
     for (const row of tableRows(plan, plan.id, entries, planEntries(plan), generic, index))
@@ -508,15 +508,21 @@ export function explicitLinks(
  * action it names: a measure → action statement); a section to the action it names, or to the action of
  * the task(s) it names, or (interpretations) to the action its terms point to.
  */
-function target(
-  st: Statement,
-  level: 'section' | 'measure',
-): {
+function targets(st: Statement, level: 'section' | 'measure'): Target[] {
+  if (level === 'measure' && st.listed.length > 1)
+    return st.listed.map((t) => ({ list: 'measures', target: t, score: 1, to: null }));
+  const one = target(st, level);
+  return one ? [one] : [];
+}
+
+interface Target {
   list: keyof ExplicitLinks;
   target: UpperEntry | Section;
   score: number;
   to: Evidence['to'];
-} | null {
+}
+
+function target(st: Statement, level: 'section' | 'measure'): Target | null {
   const toOf = (a: Section) => {
     const core = coreTitle(a.titleSimplified);
     const at = a.textSimplified.indexOf(core);
@@ -601,6 +607,33 @@ function partOfAll(
     if (part) parts.add(part);
   }
   return parts.size === 1 ? [...parts][0]! : null;
+}
+
+/** A statement counting tasks out (两项任务, 三项要求). */
+const COUNTED = /[两二三四五六]项(?:任务|要求|内容|部署|工作)|两个方面|两方面/;
+
+/**
+ * The tasks of an action a text names by words of their titles that no other task of the action holds
+ * (通勤 → 提升城际通勤效率, 分工 → 促进产业分工协作): two or more, else none.
+ */
+function listedTasks(
+  text: string,
+  action: Section,
+  entries: UpperEntry[],
+  generic: Set<string>,
+): UpperEntry[] {
+  const tasks = entries.filter((e) => e.kind === 'measure' && e.section.id === action.id);
+  const found = tasks.filter((task) => {
+    const title = task.titleSimplified;
+    for (let len = title.length; len >= 2; len--)
+      for (let at = 0; at + len <= title.length; at++) {
+        const words = title.slice(at, at + len);
+        if (!text.includes(words) || titlePairs(words, generic).size === 0) continue;
+        if (tasks.every((t) => t === task || !t.titleSimplified.includes(words))) return true;
+      }
+    return false;
+  });
+  return found.length > 1 ? found : [];
 }
 
 /** A quoted part title: followed by 部分 (“加快农业转移人口市民化”部分), or restating a part's title closely. */
@@ -781,6 +814,8 @@ interface Statement {
   cooccur: boolean;
   /** The sentence itself. */
   sentence: string;
+  /** Tasks of the action the statement counts out (通勤和分工两项任务): a measure's statement links each. */
+  listed: UpperEntry[];
   /** The sentence naming the upper side (with its antecedent), when it names the national plan and denies nothing. */
   direct: string | null;
   /** Where `direct` starts in the provision's text (before `start` when it holds the antecedent). */
@@ -899,6 +934,20 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       goals;
     const task =
       tasks.length === 1 || (tasks.length > 1 && tasks[0]!.cover > tasks[1]!.cover) ? tasks[0]!.entry : null;
+    // 国家都市圈行动中的通勤和分工两项任务都能在这里看到: every task the statement counts out, by its words.
+    // Read from where the national side is named up to the count (…中的通勤和分工两项任务): the local
+    // side's words and what follows are not the tasks'.
+    const nationalAt = Math.max(0, upperText.search(NATIONAL));
+    const counted = COUNTED.exec(upperText.slice(nationalAt));
+    const listed =
+      action && counted
+        ? listedTasks(
+            upperText.slice(nationalAt, nationalAt + counted.index),
+            action,
+            entries,
+            index.vocabulary.generic,
+          )
+        : [];
     let inferred: Section | null = null;
     if (!action && !task) {
       if (inPlan || cooccur) continue;
@@ -918,6 +967,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       subject: !sameHasLocal && localIs !== null,
       cooccur,
       sentence: s.text,
+      listed,
       direct: NATIONAL.test(s.text) && !denies(withAntecedent) ? withAntecedent : null,
       directStart: antecedent ? antecedent.start : s.start,
     });

@@ -292,6 +292,23 @@ describe('explicit statements', () => {
     expect(from('晋政发-2024-30/s1/m1')).toEqual([]);
   });
 
+  it('links a measure to every task a statement counts out (两项任务), by the words of the tasks only', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+第三部分第（一）條，國家潛力地區行動中的特色優勢產業集群和產業園區兩項任務都在這裡，我省的就業服務也寫了進去。`;
+    const doc = enrichDocument(parseTextFile(write('counted.txt', text)));
+    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    const r = align([bare, doc], index, { curated: null });
+    const to = r.links
+      .filter((l) => l.from === '晋政发-2024-30/a2/m1' && l.method === 'explicit')
+      .map((l) => l.to);
+    expect(to.sort()).toEqual(['国发-2024-17/a2/m1', '国发-2024-17/a2/m2']);
+  });
+
   it('reads a part by 在X方面, by its quoted title before 部分, by the measures it lists (等N项举措); the plan naming the national side; evidence on its own line', () => {
     const ownPlan = PLAN.replace(
       '为落实国家新一轮农业转移人口市民化行动，推动农业转移人口全面融入城市。',
