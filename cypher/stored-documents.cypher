@@ -7,6 +7,6 @@ RETURN p {.id, .title, .titleSimplified, .kind, .level, .region, .regionCode, .i
           .issuedOn, .publishedOn, .periodStart, .periodEnd, .periodText, .preamble, .encoding, .script,
           .format, .file, .sha256, .interpretsTitle} AS plan,
        [(p)-[:HAS_ACTION]->(a:Action) | a {.id, .title, .titleSimplified, .label, .ordinal, .kind, .text,
-          .textSimplified, .confidence, .keywords, .line, .endLine, .start, .end,
+          .textSimplified, .confidence, .keywords, .line, .endLine, .paragraphLines, .start, .end,
           measures: [(a)-[:HAS_MEASURE]->(m:Measure) | m {.id, .title, .titleSimplified, .label, .ordinal,
-            .text, .textSimplified, .confidence, .keywords, .line, .endLine, .start, .end}]}] AS sections;
+            .text, .textSimplified, .confidence, .keywords, .line, .endLine, .paragraphLines, .start, .end}]}] AS sections;

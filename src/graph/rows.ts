@@ -14,7 +14,7 @@ import type {
 import { citationsOf } from '../align/parents.js';
 import { gazetteer } from '../reference/gazetteer.js';
 
-type Props = Record<string, string | number | boolean | string[] | null>;
+type Props = Record<string, string | number | boolean | string[] | number[] | null>;
 
 /** The label of a link's end, so the write finds it by one index seek ('Any': try each). */
 export type NodeLabel = 'Plan' | 'Action' | 'Measure' | 'Any';
@@ -143,6 +143,7 @@ export function contentRows(doc: PolicyDocument): ContentRows {
         ...prov,
         line: s.line,
         endLine: s.endLine,
+        paragraphLines: s.paragraphLines,
         start: s.start,
         end: s.end,
         ...locationProps(s.location, doc.format),
@@ -171,6 +172,7 @@ export function contentRows(doc: PolicyDocument): ContentRows {
           ...prov,
           line: m.line,
           endLine: m.endLine,
+          paragraphLines: m.paragraphLines,
           start: m.start,
           end: m.end,
           ...locationProps(m.location, doc.format),

@@ -43,7 +43,8 @@ export async function storedDocuments(
 function provision(p: Props) {
   return {
     location: null,
-    paragraphLines: [],
+    // Stored since the evidence of a statement names its paragraph's line; empty for older graphs.
+    paragraphLines: ((p.paragraphLines as unknown[] | null) ?? []).map(num),
     id: String(p.id),
     ordinal: num(p.ordinal),
     label: text(p.label),
