@@ -48,10 +48,10 @@ const LOCAL_IS =
   /^(?:其中[，,]|同时[，,])?(.{2,40}?)[，,]?(?:是(?:我|本)(?:省|市|区|州|县|自治区)(?:落实|贯彻|承接|对接|响应)|(?:回应|瞄准|对应|对接|承接|落实|针对)的是国家|就是国家|(?:一项|一条|这一举措)?[，,]?这?(?:与|和|同)国家)/;
 /** The national side named outright (a sentence naming both sides, with no word of correspondence). */
 const NATIONAL =
-  /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验)|国务院|《(?:[^》]{0,30})?行动计划》/;
+  /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验|重要|赋予|战略)|国务院|《(?:[^》]{0,30})?行动计划》/;
 /** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围, 自设内容). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独|可以援引|可援引|这一项|这项)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|(?:并)?不涉及|自行增加|自设|自主部署|不是一回事|不搭界|不宜(?:当作|看作|算作|归入|与)|不能(?:把它|将其)?(?:看作|当作|算作|归入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+  /没有(?:专门|直接|对应|相应|明确|单独|可以援引|可援引|这一项|这项)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|(?:并)?不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|无关|并不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求)[^，,。；;]{0,6}?(?:里|中|之内|范围)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜(?:当作|看作|算作|归入|与)|不能(?:把它|将其)?(?:看作|当作|算作|归入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
 /** A clause opening a second claim about another provision (另有景德镇一条为我省自设). */
 const ANOTHER = /[，,；;](?:另有|另外|此外|其余|另加|(?:我们|我省|本省)?(?:又|还)(?:加|增)了)/;
 
@@ -411,9 +411,13 @@ export function explicitLinks(
         let fromPlan = doc.id;
         // A sentence naming the local side precisely (第四部分第13条, a quoted title or programme) is read
         // from that name first: the next sentence or the heading is only a guess.
-        const precise =
+        let precise =
           local && plan && st.direct ? preciseLocals(st.direct, plan, local, entries, generic, false) : [];
         let quoted: Statement = st;
+        if (local && plan && st.direct && st.previous && !precise.length) {
+          precise = preciseLocals(st.previous.text + st.direct, plan, local, entries, generic, false);
+          if (precise.length) quoted = { ...st, start: st.previous.start, directStart: st.previous.start };
+        }
         const planGoals = plan?.sections.filter((x) => x.kind === 'goals') ?? [];
         if (plan && st.action?.kind === 'goals') {
           // A goals statement: the plan's goals section, however the sentence names it.
@@ -649,6 +653,13 @@ function quotedPart(
     : null;
 }
 
+/** A number after the national side that it is handed to (由第五章第6条, 写进第（三）条, 放在第四部分). */
+const HANDED_TO =
+  /(?:由|交由|归入|写进|写入|放在|落在|落到|见于?)(?:《[^》]*方案》)?(第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:部分|章|篇|条|项)(?:的?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项))?)/;
+
+/** A sentence referring back to a provision named before it (这一部分, 这部分, 该条). */
+const BACK_REFERENCE = /这一部分|这部分|该部分|这一条|这条|该条|本条/;
+
 /** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分 (not 条件, 条例). */
 const FRAGMENT = /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:这一|这|一)(条|部分)(?![件例款])/g;
 /** Words saying a statement names several local provisions at once (两条, 分成, 连同). */
@@ -681,7 +692,10 @@ function preciseLocals(
     .split(/(?<=[，,。；;：:])/)
     .map((clause) => {
       const at = clause.search(NATIONAL);
-      return at >= 0 ? clause.slice(0, at) : clause;
+      if (at < 0) return clause;
+      // …国家推进绿色智慧城市建设的要求由第五章第6条兜着: a number the national side is handed to is local.
+      const handed = HANDED_TO.exec(clause.slice(at));
+      return clause.slice(0, at) + (handed ? `\u3000${handed[1]}` : '');
     })
     .join('　');
   const ordinal = byOrdinal(localPart, plan, generic);
@@ -820,6 +834,8 @@ interface Statement {
   direct: string | null;
   /** Where `direct` starts in the provision's text (before `start` when it holds the antecedent). */
   directStart: number;
+  /** The sentence before, when this one refers back to a provision (这一部分, 该条) and names none itself. */
+  previous: { text: string; start: number } | null;
 }
 
 /**
@@ -846,6 +862,11 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
         ? before
         : null;
     const withAntecedent = antecedent ? antecedent.text + s.text : s.text;
+    // …，这一部分参照国家…来部署: the part the sentence before named (第三部分专门针对旗县城镇化。).
+    const previous =
+      !antecedent && before && before.start + before.text.length === s.start && BACK_REFERENCE.test(s.text)
+        ? before
+        : null;
     // The local half: the same sentence, or the next one.
     let localPart: { text: string; start: number } | null = null;
     let upperText = s.text;
@@ -970,6 +991,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       listed,
       direct: NATIONAL.test(s.text) && !denies(withAntecedent) ? withAntecedent : null,
       directStart: antecedent ? antecedent.start : s.start,
+      previous,
     });
   }
   return out;
@@ -977,7 +999,11 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
 
 /** 我省《实施方案》相应提出实施X行动，重点… → 实施X行动 */
 function localPhrase(text: string): { phrase: string; proposed: boolean } {
-  const m = /(?:提出|明确|部署|安排|设置|谋划|推出)(?:了|要)?([^。，,：:；;]*)/.exec(text);
+  // Not the noun (这种安排是…).
+  const m =
+    /(?<!这种|这一|这项|此项|该项)(?:提出|明确|部署|安排|设置|谋划|推出)(?!是)(?:了|要)?([^。，,：:；;]*)/.exec(
+      text,
+    );
   return m ? { phrase: m[1]!.trim(), proposed: true } : { phrase: text.trim(), proposed: false };
 }
 

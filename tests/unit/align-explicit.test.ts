@@ -309,6 +309,30 @@ describe('explicit statements', () => {
     expect(to.sort()).toEqual(['国发-2024-17/a2/m1', '国发-2024-17/a2/m2']);
   });
 
+  it('reads 这一部分 back to the part the sentence before named, a number the national side is handed to (由第…条); 并不在…任务里 denies', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+第三部分專門針對縣城。我省雖然不在國家確定的潛力地區之列，但這一部分參照國家潛力地區城鎮化水平提升行動來部署。
+
+國家健全常住地提供基本公共服務制度的要求由第二部分第（二）條承擔。
+
+壯大縣域特色產業並不在國家潛力地區行動的四項任務裡。`;
+    const doc = enrichDocument(parseTextFile(write('back.txt', text)));
+    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    const r = align([bare, doc], index, { curated: null });
+    const from = (id: string) =>
+      [...r.links, ...r.sectionLinks]
+        .filter((l) => l.from === id && l.method === 'explicit')
+        .map((l) => l.to);
+    expect(from('晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
+    expect(from('晋政发-2024-30/a1/m2')).toEqual(['国发-2024-17/a1/m2']);
+    expect(from('晋政发-2024-30/a2/m1')).toEqual([]);
+  });
+
   it('reads a part by 在X方面, by its quoted title before 部分, by the measures it lists (等N项举措); the plan naming the national side; evidence on its own line', () => {
     const ownPlan = PLAN.replace(
       '为落实国家新一轮农业转移人口市民化行动，推动农业转移人口全面融入城市。',
