@@ -18,8 +18,8 @@ const BARE_NOTICE =
   /^(.{1,20}?(?:人民政府|政府|办公厅|办公室))关于印发(.+?(?:方案|计划|规划|意见|办法))的通知$/;
 const TITLE_GENRE =
   /(实施方案|行动方案|行动计划|工作方案|规划|意见|方案|计划|办法|通知|解读|起草说明|答记者问|政策问答)[）)]?(?:（[^）]*）)?$/;
-/** Titles of the genres that explain a plan: 政策解读, 关于《…》的起草说明, 答记者问, 政策问答, 一图读懂. */
-const INTERPRETATION_TITLE = /解读|起草说明|答记者问|政策问答|一图读懂|图解/;
+/** Titles of the genres that explain a plan: 政策解读, 关于《…》的起草说明, 答记者问, 政策问答, 一图读懂, 一文读懂. */
+const INTERPRETATION_TITLE = /解读|起草说明|答记者问|政策问答|[图文]读懂|图解/;
 
 export interface Metadata {
   title: string;
@@ -145,10 +145,12 @@ function readTitle(pre: string[]): { title: string | null; issuer: string | null
       issuer = notice[1]!.trim() || null;
       noticeTitle = notice[2]!;
     }
+    // An interpretation's title may be longer and carry a colon (《政风行风热线》节目实录：解读《…》).
+    const explains = INTERPRETATION_TITLE.test(line);
     const titleLike =
       !notice &&
-      line.length <= 60 &&
-      !/[，。；：,;:]/.test(line.replace(/[（(][^）)]*[）)]/g, '')) &&
+      line.length <= (explains ? 90 : 60) &&
+      !(explains ? /[，。；,;]/ : /[，。；：,;:]/).test(line.replace(/[（(][^）)]*[）)]/g, '')) &&
       !DOC_NUMBER_LINE.test(line) &&
       !DATE.test(line.replace(/[（(].*[）)]/, '')) &&
       !/^[（(].*[）)]$/.test(line);
@@ -195,9 +197,16 @@ function findRegion(heads: (string | null)[], body: string): Region | null {
 function readPeriod(text: string, issuedOn: string | null): Metadata['period'] {
   const range = /(\d{4})\s*[-—–－~至到]\s*(\d{4})\s*年/.exec(text);
   if (range) return { start: Number(range[1]), end: Number(range[2]), text: range[0] };
-  const until = /到\s*(\d{4})\s*年(?:底|末)?/.exec(text);
-  if (until)
-    return { start: issuedOn ? Number(issuedOn.slice(0, 4)) : null, end: Number(until[1]), text: until[0] };
+  // Targets in stages (到2026年…；到2029年…): the plan runs to the last stage within a five-year plan's
+  // reach of its issue; a long-range vision (到2035年) is not its horizon.
+  const issued = issuedOn ? Number(issuedOn.slice(0, 4)) : null;
+  const stages = [...text.matchAll(/到\s*(\d{4})\s*年(?:底|末)?/g)];
+  const until =
+    issued === null
+      ? stages[0]
+      : (stages.filter((m) => Number(m[1]) <= issued + 6).sort((a, b) => Number(b[1]) - Number(a[1]))[0] ??
+        stages[0]);
+  if (until) return { start: issued, end: Number(until[1]), text: until[0] };
   const years = /(?:经过|用)\s*(\d|[一二三四五六七八九十])\s*年(?:左右)?(?:的)?(?:努力|时间)/.exec(text);
   if (years && issuedOn) {
     const n = /\d/.test(years[1]!) ? Number(years[1]) : chineseToNumber(years[1]!)!;

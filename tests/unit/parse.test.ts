@@ -203,6 +203,51 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(doc.interprets).toBe('某某省推进新型城镇化实施方案');
   });
 
+  it('一文读懂《…》 and a title with a colon (节目实录：解读《…》) are interpretations', () => {
+    const body = ['', '一、主要内容', '', '《实施方案》分为六个部分。'];
+    for (const title of [
+      '一文读懂《某某省推进新型城镇化实施方案》',
+      '《政风行风热线》节目实录：解读《某某省推进新型城镇化实施方案》',
+    ]) {
+      const doc = parseLines([title, ...body], 'post.txt');
+      expect(doc.kind, title).toBe('interpretation');
+      expect(doc.title, title).toBe(title);
+      expect(doc.interprets, title).toBe('某某省推进新型城镇化实施方案');
+    }
+  });
+
+  it('targets in stages: the plan runs to the last stage within five years or so of its issue, not to a 2035 vision', () => {
+    const plan = (goals: string) =>
+      parseLines(
+        [
+          '某某省人民政府关于印发《某某省推进新型城镇化实施方案》的通知',
+          '',
+          '某某省人民政府',
+          '',
+          '2024年12月20日',
+          '',
+          '某某省推进新型城镇化实施方案',
+          '',
+          '一、总体要求',
+          '',
+          goals,
+          '',
+          '二、推进农业转移人口市民化',
+          '',
+          '（一）深化户籍制度改革。全面取消落户限制。',
+        ],
+        'plan.txt',
+      );
+    expect(plan('到2026年，常住人口城镇化率达到58%；到2029年，达到61%。').period).toMatchObject({
+      start: 2024,
+      end: 2029,
+    });
+    expect(plan('到2028年，城镇化率达到70%；到2035年，基本实现新型城镇化。').period).toMatchObject({
+      start: 2024,
+      end: 2028,
+    });
+  });
+
   it('GBK bytes decode as GB18030', () => {
     const doc = parseTextFile(fixture('henan-gbk.txt'));
     expect(doc.encoding).toBe('gb18030');
