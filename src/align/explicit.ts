@@ -63,7 +63,7 @@ function ownClaim(text: string): string {
 
 /** The region's own standing (我省不属于潜力地区, 我省虽未列入国家确定的…): not a provision's counterpart. */
 const STATUS =
-  /(?:我|本)(?:省|市|区|县|州|自治区)(?:虽|虽然|并)?(?:不属于|不在|未被?列入|没有被?列入|并非|无|没有)/;
+  /(?:我|本)(?:省|市|区|县|州|自治区)(?:虽|虽然|并)?(?:不属于|不在|未被?列入|没有被?列入|并非|(?:无|没有)(?!专门|直接|对应|相应|明确|单独|可以?援引|这一?项))/;
 
 /** Clauses saying what the local plan adds of its own (增加了加强与京津冀…协同联动的内容, 另设): no link. */
 const ADDITION = /增加了|增设|新增了|另设|另加|(?:又|还)加了|补充了|自设|自行增加/;
@@ -280,7 +280,9 @@ function termNamed(text: string, entries: UpperEntry[]): { entry: UpperEntry; co
     for (const term of entry.terms) {
       const at = text.indexOf(term);
       if (at < 0) continue;
-      if (!/国家|国务院|中央/.test(clauseBefore(text, at))) continue;
+      // Named on the national side as NATIONAL reads it (国家中心城市, 国家战略 name no national plan).
+      const clause = clauseBefore(text, at) + term;
+      if (!NATIONAL.test(clause) && !/中央/.test(clause)) continue;
       out.push({ entry, cover: NAMED, at });
       break;
     }
@@ -397,6 +399,8 @@ export function explicitLinks(
       list.push(link);
       return;
     }
+    // Named by one statement, inferred by another: the link is as sure as its surest statement.
+    first.score = Math.max(first.score, link.score);
     for (const e of link.evidence)
       if (!first.evidence.some((x) => x.text === e.text && x.source?.line === e.source?.line))
         first.evidence.push(e);
@@ -427,7 +431,7 @@ export function explicitLinks(
         } else if (local && plan && precise.length) {
           froms = precise;
           fromPlan = plan.id;
-          quoted = { ...st, start: st.directStart };
+          quoted = { ...quoted, start: quoted.directStart };
         } else if (local && plan && st.cooccur) {
           froms = preciseLocals(st.localText, plan, local, entries, generic);
           if (!froms.length) continue;
@@ -458,8 +462,10 @@ export function explicitLinks(
             /等\s*[\d一二三四五六七八九十]+\s*(?:项|条)|[\d一二三四五六七八九十]+\s*(?:项|条)(?:举措|措施)/.test(
               st.localPhrase,
             );
+          // A phrase closely restating one measure names that measure, whatever part the sentence is about.
+          const close = restated !== null && restated.score >= CLOSELY;
           const part =
-            ordinalMeasure || st.subject
+            ordinalMeasure || st.subject || (close && !many)
               ? null
               : ((aspect ? aspectPart(aspect[1]!, local.sections, generic) : null) ??
                 (quote && /部分/.test(st.sentence)
@@ -471,7 +477,7 @@ export function explicitLinks(
             st.subject ||
             ordinalMeasure !== null ||
             /[“"]/.test(st.localPhrase) ||
-            (restated !== null && restated.score >= CLOSELY);
+            close;
           if (part) [from, level] = [part, 'section'];
           else if (pointed && mea) [from, level] = [mea, 'measure'];
           else if (sec) [from, level] = [sec, 'section'];
@@ -885,7 +891,9 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       LOCAL.test(next.text) &&
       (CORRESPOND.test(next.text) || /提出/.test(next.text)) &&
       // A next sentence naming the national side itself is a statement of its own.
-      !(NATIONAL.test(next.text) && !LOCAL.test(s.text) && !/对照|[相对]应|提出/.test(next.text))
+      !(NATIONAL.test(next.text) && !LOCAL.test(s.text) && !/对照|[相对]应|提出/.test(next.text)) &&
+      // So is one denying a counterpart (…。我省提出的X与此无直接对应。): it is no local half of this one.
+      !denies(next.text)
     ) {
       localPart = next;
       stEnd = next.start + next.text.length;

@@ -374,6 +374,45 @@ describe('explicit statements', () => {
     expect(statement('晋政发-2024-30/a1', '国发-2024-17/a1', file)).toEqual([lineOf(text, '一是')]);
   });
 
+  it('reads 这一部分 with the sentence before as its evidence; a local half or a region that denies denies; a close restatement beats 在X方面', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+據介紹，第三部分專門針對縣城。我省雖然不在國家確定的潛力地區之列，但這一部分參照國家潛力地區城鎮化水平提升行動來部署。
+
+國家潛力地區行動提出培育特色優勢產業集群，我省無直接對應的條款。
+
+國家《行動計劃》提出培育特色優勢產業集群。我省《實施方案》提出的壯大縣域特色產業與此無直接對應。
+
+在縣城方面，我省《實施方案》相應提出推動縣城補短板強弱項，落實國家增強城鎮綜合承載能力任務。`;
+    const doc = enrichDocument(parseTextFile(write('denials.txt', text)));
+    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    const r = align([bare, doc], index, { curated: null });
+    const explicit = [...r.links, ...r.sectionLinks].filter((l) => l.method === 'explicit');
+    const from = (id: string) => explicit.filter((l) => l.from === id).map((l) => l.to);
+    const part = explicit.find((l) => l.from === '晋政发-2024-30/a2' && l.to === '国发-2024-17/a2');
+    expect(part?.evidence.find((e) => e.kind === 'statement')?.text).toMatch(
+      /^據介紹，第三部分專門針對縣城。/,
+    );
+    expect(from('晋政发-2024-30/a2/m1')).toEqual([]);
+    expect(from('晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+  });
+
+  it('names a task by a catalog term only where the national side is named (国家中心城市 is not)', () => {
+    const ownPlan = PLAN.replace(
+      '完善县城市政设施和公共服务，促进农民就近城镇化。',
+      '落实国家战略，支持太原建设国家中心城市，完善县城市政设施。',
+    );
+    const r = align([enrichDocument(parseTextFile(write('central.txt', ownPlan)))], index, { curated: null });
+    const to = [...r.links, ...r.sectionLinks]
+      .filter((l) => l.from === '晋政发-2024-30/a2/m2' && l.method === 'explicit')
+      .map((l) => l.to);
+    expect(to).toEqual([]);
+  });
+
   it('links the goals sections when a statement is about the national plan’s goals', () => {
     const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 
