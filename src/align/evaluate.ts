@@ -158,23 +158,26 @@ export function evaluateLabels(
   }
   let explicitFound = 0;
   const taskSection = (id: string) => id.replace(/\/m\d+$/, '');
+  const all = [...result.sectionLinks, ...result.links];
   for (const e of explicit) {
-    const all = [...result.sectionLinks, ...result.links];
-    // Found: a link between the two ends whose evidence quotes the statement on the line it is printed on
-    // (the same link found from another statement does not count for this one).
+    // Found: a link between the two ends whose evidence quotes the statement on the line it is printed on,
+    // in the document it is printed in (the same link found from another statement, or from the same line
+    // of another document, does not count for this one).
     const links = all.filter(
       (l) =>
         l.method === 'explicit' &&
         l.from === e.local &&
         (l.to === e.national || taskSection(l.to) === e.national),
     );
+    const inDocument = (id: string | undefined) =>
+      id === e.interpretation || !!id?.startsWith(`${e.interpretation}/`);
     const quotedAt = links.flatMap((l) =>
-      l.evidence.filter((x) => x.kind === 'statement').map((x) => x.source?.line),
+      l.evidence.filter((x) => x.kind === 'statement' && inDocument(x.source?.id)).map((x) => x.source?.line),
     );
     if (quotedAt.includes(e.line)) explicitFound++;
     else if (links.length)
       errors.push(
-        `explicit statement not read: ${e.local} → ${e.national} (line ${e.line}; the link is read from line ${quotedAt.join('/')})`,
+        `explicit statement not read: ${e.local} → ${e.national} (line ${e.line}; the link is read from ${quotedAt.length ? `line ${quotedAt.join('/')}` : 'another document'})`,
       );
     else errors.push(`explicit statement not found: ${e.local} → ${e.national} (line ${e.line})`);
   }
