@@ -117,8 +117,8 @@ const Provision = Span.extend({
   location: SourceLocation.nullable(),
   /**
    * The line of the parsed text on which each paragraph of `text` (split at \n) begins, so that evidence
-   * quoting a sentence inside the provision names that sentence's line. Empty for documents rebuilt from
-   * the graph (their own statements are not read again).
+   * quoting a sentence inside the provision names that sentence's line. Stored in the graph with the
+   * provision (empty for provisions of graphs loaded before it was).
    */
   paragraphLines: z.array(z.number().int().min(1)),
   id: z.string().min(1),
