@@ -10,6 +10,11 @@ export interface Paragraph {
   content: MappedText;
   /** Whether the source marked it as a heading (Markdown # or a bold opening). */
   headingMarkup: boolean;
+  /**
+   * Length (in `content`) of a bold opening followed by more text on the line (**1.标题**正文): where a
+   * measure's title ends when the source marks it so rather than with 。. Null otherwise.
+   */
+  boldOpening: number | null;
   marker: Marker;
 }
 
@@ -69,7 +74,9 @@ export function toParagraphs(text: string): SplitResult {
       continue;
     }
     const headingMarkup = /^\s*(?:#{1,6}\s|\*\*|__)/.test(line);
-    raw.push({ line: no, endLine: no, content, headingMarkup, marker: classify(content.text) });
+    const bold = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)(?=\S)/.exec(line);
+    const boldOpening = bold ? cleanLine(bold[1]!, 0).length : null;
+    raw.push({ line: no, endLine: no, content, headingMarkup, boldOpening, marker: classify(content.text) });
   }
   return { paragraphs: joinBroken(raw, notes), fileHeaders, trailer, notes };
 }

@@ -165,12 +165,19 @@ function toMeasure(head: Paragraph, parts: Paragraph[]): RawMeasure {
   return {
     ordinal: head.marker.number,
     label: head.marker.printed,
-    title: measureTitle(rest.text),
+    title: boldTitle(head, rest.text) ?? measureTitle(rest.text),
     text: text.trim(),
     items,
     line: head.line,
     endLine: parts.length ? parts[parts.length - 1]!.endLine : head.endLine,
   };
+}
+
+/** **1.标题**正文: the bold opening is the title, when the text runs on past it with no 。 between. */
+function boldTitle(head: Paragraph, rest: string): string | null {
+  if (head.boldOpening === null || head.boldOpening <= head.marker.length) return null;
+  const bold = rest.slice(0, head.boldOpening - head.marker.length).replace(/[。；;：:，,\s]+$/, '');
+  return bold && measureTitle(rest).length > bold.length ? bold : null;
 }
 
 /** The title ends at the paragraph's first 。 (or ！？); a long unpunctuated opening is cut at its first clause. */

@@ -248,6 +248,27 @@ describe('other provinces and genres (own fixtures)', () => {
     });
   });
 
+  it('Markdown: a bold opening before the text (**1.标题**正文) is the measure title', () => {
+    const doc = parseDocument(
+      Buffer.from(
+        [
+          '# 某某省推进新型城镇化实施方案',
+          '',
+          '## 一、推进农业转移人口市民化',
+          '',
+          '**1.深化户籍制度改革**全面取消城区常住人口300万以下城市落户限制。',
+          '',
+          '**2.扩大基本公共服务覆盖面。**以居住证为载体提供基本公共服务。',
+        ].join('\n'),
+      ),
+      'plan.md',
+    );
+    const [first, second] = doc.sections[0]!.measures;
+    expect(first!.title).toBe('深化户籍制度改革');
+    expect(first!.text.startsWith('深化户籍制度改革全面取消')).toBe(true);
+    expect(second!.title).toBe('扩大基本公共服务覆盖面');
+  });
+
   it('GBK bytes decode as GB18030', () => {
     const doc = parseTextFile(fixture('henan-gbk.txt'));
     expect(doc.encoding).toBe('gb18030');
