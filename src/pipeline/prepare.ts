@@ -22,7 +22,7 @@ import { fileBytesOf, type Rejected } from './documents.js';
 import { expandInputs } from './inputs.js';
 import { loadKey, pipelineKey } from './keys.js';
 import { DocumentStore } from './store.js';
-import { defaultWorkers, WorkerPool } from './workers.js';
+import { defaultWorkers, WorkerPool, type HeldChunk } from './workers.js';
 import {
   alignChunk,
   chunkEnv,
@@ -416,8 +416,10 @@ export async function prepareRun(
           for (const group of groups) yield alignChunk(await gather(group), env);
           return;
         }
-        // Up to one chunk per worker aligning ahead of the one taken.
-        const ahead: Promise<PreparedChunk>[] = [];
+        // Up to one chunk per worker aligning ahead of the one taken. A chunk aligned ahead stays on
+        // its worker until it is the next one wanted, so the main thread holds only the chunk being
+        // written and the next one, however far preparation runs ahead of the writer.
+        const ahead: Promise<HeldChunk>[] = [];
         let next = 0;
         const refill = () => {
           while (next < groups.length && ahead.length < onWorkers.size) {
@@ -428,9 +430,9 @@ export async function prepareRun(
         };
         refill();
         while (ahead.length) {
-          const chunk = await ahead.shift()!;
+          const held = await ahead.shift()!;
           refill();
-          yield chunk;
+          yield await onWorkers.take(held);
         }
       },
       close: async () => {

@@ -1,7 +1,9 @@
 // The pipeline on worker threads (node:worker_threads): during a run's scan the main thread reads and
 // hashes the bytes (deciding what is parsed at all) and the workers parse; then the workers align the
-// run's chunks (src/pipeline/chunk.ts) while the main thread writes. Results are taken in order. Each
-// worker runs src/pipeline/pipeline-worker.ts (compiled: .js; under tsx or vitest: the .ts itself).
+// run's chunks (src/pipeline/chunk.ts) while the main thread writes. A prepared chunk stays on its
+// worker until the writer takes it (`align` says it is ready, `take` brings it over), so the chunks
+// prepared ahead of the writer cost the main thread nothing; results are taken in order. Each worker
+// runs src/pipeline/pipeline-worker.ts (compiled: .js; under tsx or vitest: the .ts itself).
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -31,9 +33,16 @@ export type WorkerRequest = { id: number } & (
   | { type: 'parse'; bytes: Uint8Array; file: string; ocr?: boolean }
   | { type: 'init'; init: WorkerInit }
   | { type: 'chunk'; job: ChunkJob }
+  | { type: 'take'; chunk: number }
 );
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** A chunk prepared and kept on a worker until the writer takes it. */
+export interface HeldChunk {
+  slot: number;
+  chunk: number;
+}
 
 interface Job {
   resolve: (result: unknown) => void;
@@ -107,8 +116,18 @@ export class WorkerPool {
     await Promise.all(this.pool.map((slot) => this.send(slot, { type: 'init', init })));
   }
 
-  align(job: ChunkJob): Promise<PreparedChunk> {
-    return this.send(this.idle(), { type: 'chunk', job }) as Promise<PreparedChunk>;
+  /** Aligns a chunk on the least busy worker, which keeps the result until it is taken. */
+  async align(job: ChunkJob): Promise<HeldChunk> {
+    const slot = this.idle();
+    return {
+      slot: this.pool.indexOf(slot),
+      chunk: (await this.send(slot, { type: 'chunk', job })) as number,
+    };
+  }
+
+  /** A chunk aligned by `align`, brought over from its worker (which then forgets it). */
+  take(held: HeldChunk): Promise<PreparedChunk> {
+    return this.send(this.pool[held.slot]!, { type: 'take', chunk: held.chunk }) as Promise<PreparedChunk>;
   }
 
   async close(): Promise<void> {
