@@ -5,7 +5,8 @@
 // rows of every document of the batch (thousands of rows), not one per document; the shared nodes
 // (regions, agencies, indicators) come deduplicated over the batch and are merged once. First what the
 // edited documents no longer have is removed, then everything is merged on ids.
-// Parameters: $docs (docId + the keys of what each document owns), $plans, $regions, $partOf,
+// Parameters: $docs (docId + the keys of what each document owns, for the documents the graph already
+// holds: a document new to the graph has nothing stale, src/graph/writer.ts batchParams), $plans, $regions, $partOf,
 // $agencies, $indicators, $actions, $measures, $planMentions, $measureMentions, $covers, $planInvolves,
 // $measureInvolves, $planTargets, $actionTargets, $measureTargets, $obligations.
 

@@ -3,6 +3,7 @@
 // same transaction, or alone for documents re-linked because a plan above them (or the plan they explain)
 // was loaded. One UNWIND over the rows of every document of the batch per statement.
 // Parameters: $linkDocs (docId, placement, linksHash, the keys of its links, what it interprets),
+// $storedLinkDocs (those of them the graph already holds: only they can have links to remove),
 // $candidates, $implementsMM, $implementsAA, $implementsPP, $implementsAny.
 
 // 1. The plans' place in the cascade.
@@ -16,7 +17,7 @@ SET m.candidates = row.candidates;
 
 // 2. IMPLEMENTS links computed for these documents. Analysts' links (method analyst) and any link with a
 //    review decision survive re-alignment; the aligner's other links are replaced.
-UNWIND $linkDocs AS d
+UNWIND $storedLinkDocs AS d
 MATCH (n)-[r:IMPLEMENTS {source: d.docId}]->(t)
 WHERE NOT n.id + '|' + t.id IN d.implements AND r.review IS NULL AND r.method <> 'analyst'
 DELETE r;
@@ -54,7 +55,7 @@ SET r += CASE WHEN r.method = 'analyst' THEN {} ELSE row.props END,
     r.autoScore = row.props.score, r.autoMethod = row.props.method;
 
 // 3. What the interpretations explain.
-UNWIND $linkDocs AS d
+UNWIND $storedLinkDocs AS d
 MATCH (p:Plan {id: d.docId})-[r:INTERPRETS]->(x) WHERE x.id <> coalesce(d.interprets, '')
 DELETE r;
 

@@ -63,9 +63,22 @@ function paramsFor(statement: string, params: Record<string, unknown>): Record<s
   return Object.fromEntries(names.map((n) => [n, params[n]]));
 }
 
+/** The list a statement starts by unwinding (`UNWIND $rows AS …`), if it does. */
+const leadingList = new Map<string, string | null>();
+function unwound(statement: string): string | null {
+  let name = leadingList.get(statement);
+  if (name === undefined) {
+    name = /^UNWIND \$([A-Za-z_]\w*) AS /.exec(statement)?.[1] ?? null;
+    leadingList.set(statement, name);
+  }
+  return name;
+}
+
 /**
  * Runs the statements of one write inside the transaction. They are sent back to back without waiting
- * for each result (the driver pipelines them over the connection), then awaited in order.
+ * for each result (the driver pipelines them over the connection), then awaited in order. A statement
+ * that starts by unwinding an empty list does nothing and is not sent (no round trip, and on a fresh
+ * server no planning of a statement that has nothing to write).
  */
 export async function runAll(
   tx: ManagedTransaction,
@@ -73,9 +86,14 @@ export async function runAll(
   params: Record<string, unknown>,
   fault?: FaultInjection,
 ) {
-  const sent = (fault ? statements.slice(0, fault.afterStatement) : statements).map((s) =>
-    tx.run(s, paramsFor(s, params)),
-  );
+  const empty = (s: string) => {
+    const list = unwound(s);
+    const rows = list === null ? undefined : params[list];
+    return Array.isArray(rows) && rows.length === 0;
+  };
+  const sent = (fault ? statements.slice(0, fault.afterStatement) : statements)
+    .filter((s) => !empty(s))
+    .map((s) => tx.run(s, paramsFor(s, params)));
   const counts = zeroCounts();
   for (const result of sent) addCounts(counts, countsOf((await result).summary.counters));
   if (fault) throw new Error(`injected failure after statement ${fault.afterStatement}`);
@@ -90,9 +108,16 @@ const byKey = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [
  * The parameters of write-content.cypher and write-links.cypher for a batch: the rows of every document
  * in one list per statement, the shared nodes (regions, agencies, indicators) deduplicated over the
  * batch (the last document's name wins, as when documents are written one after the other), and rows
- * split by the label of the node they start from, so each end is one index seek.
+ * split by the label of the node they start from, so each end is one index seek. `inGraph` says which
+ * documents the graph already holds (a plan node with their id): only those can have something stale
+ * to remove (without it, every document is treated as one that may).
  */
-export function batchParams(contents: DocumentRows[], links: Linked[]): Record<string, unknown> {
+export function batchParams(
+  contents: DocumentRows[],
+  links: Linked[],
+  inGraph?: ReadonlySet<string>,
+): Record<string, unknown> {
+  const stored = (id: string) => !inGraph || inGraph.has(id);
   const split = <T>(
     rows: DocumentRows[],
     pick: (r: DocumentRows) => T[],
@@ -122,7 +147,9 @@ export function batchParams(contents: DocumentRows[], links: Linked[]): Record<s
       (t.owner === r.docId ? planTargets : actions.has(t.owner) ? actionTargets : measureTargets).push(t);
   }
   return {
-    docs: contents.map((r) => ({ docId: r.docId, keys: r.keys, covers: r.covers })),
+    docs: contents
+      .filter((r) => stored(r.docId))
+      .map((r) => ({ docId: r.docId, keys: r.keys, covers: r.covers })),
     plans: contents.map((r) => ({ ...r.plan, contentHash: r.contentHash })),
     regions: byKey(
       contents.flatMap((r) => r.regions),
@@ -151,12 +178,12 @@ export function batchParams(contents: DocumentRows[], links: Linked[]): Record<s
     actionTargets,
     measureTargets,
     obligations: contents.flatMap((r) => r.obligations.map((o) => ({ ...o, plan: r.docId }))),
-    ...linkParams(links),
+    ...linkParams(links, inGraph),
   };
 }
 
-/** The parameters of write-links.cypher for a batch of documents' links. */
-export function linkParams(links: Linked[]): Record<string, unknown> {
+/** The parameters of write-links.cypher for a batch of documents' links (`inGraph`: as batchParams). */
+export function linkParams(links: Linked[], inGraph?: ReadonlySet<string>): Record<string, unknown> {
   const implementsBy: Record<'MM' | 'AA' | 'PP' | 'Any', LinkRows['implements']> = {
     MM: [],
     AA: [],
@@ -172,14 +199,16 @@ export function linkParams(links: Linked[]): Record<string, unknown> {
           ? 'AA'
           : 'PP';
   for (const l of links) for (const i of l.implements) implementsBy[pair(i)].push(i);
+  const linkDocs = links.map((l) => ({
+    docId: l.docId,
+    placement: l.placement,
+    linksHash: l.linksHash,
+    implements: l.linkKeys.implements,
+    interprets: l.interprets,
+  }));
   return {
-    linkDocs: links.map((l) => ({
-      docId: l.docId,
-      placement: l.placement,
-      linksHash: l.linksHash,
-      implements: l.linkKeys.implements,
-      interprets: l.interprets,
-    })),
+    linkDocs,
+    storedLinkDocs: inGraph ? linkDocs.filter((d) => inGraph.has(d.docId)) : linkDocs,
     candidates: links.flatMap((l) => l.candidates),
     implementsMM: implementsBy.MM,
     implementsAA: implementsBy.AA,
@@ -212,7 +241,8 @@ export const linkRowCount = (rows: LinkRows): number => 1 + rows.candidates.leng
  * Writes a batch in one transaction: the content and links of `contents` (whole documents), then the
  * links of `relinks` (documents already in the graph), each statement once for the whole batch — all
  * of it, or (on any error) none of it. Parents come before the children that link to them because all
- * content is written before any link.
+ * content is written before any link. `inGraph`: the documents of the batch the graph holds, read in
+ * this load (storedHashes); the others have nothing stale to remove. Without it, all may have.
  */
 export async function writeBatch(
   driver: Driver,
@@ -220,9 +250,10 @@ export async function writeBatch(
   contents: DocumentRows[],
   relinks: Linked[] = [],
   fault?: FaultInjection,
+  inGraph?: ReadonlySet<string>,
 ): Promise<WriteCounts> {
   const statements = [...(contents.length ? contentStatements() : []), ...linkStatements()];
-  const params = batchParams(contents, [...contents, ...relinks]);
+  const params = batchParams(contents, [...contents, ...relinks], inGraph);
   return inTransaction(driver, database, 'WRITE', (tx) => runAll(tx, statements, params, fault), {
     metadata: { app: 'plantrace', op: 'load', docs: contents.length + relinks.length },
   });

@@ -122,11 +122,15 @@ export async function loadInputs(
 
   // One transaction for a group of documents; when it fails, each half again, until the culprit is
   // alone (rolled back, and said), so one bad document costs a few transactions, not one per document.
-  const write = async (contents: DocumentRows[], relinks: Linked[]): Promise<void> => {
+  const write = async (
+    contents: DocumentRows[],
+    relinks: Linked[],
+    inGraph: ReadonlySet<string>,
+  ): Promise<void> => {
     const ids = [...contents, ...relinks].map((r) => r.docId);
     const faulty = ids.length === 1 && options.fault?.docId === ids[0] ? options.fault : undefined;
     try {
-      addCounts(summary.counts, await writeBatch(driver!, database, contents, relinks, faulty));
+      addCounts(summary.counts, await writeBatch(driver!, database, contents, relinks, faulty, inGraph));
       summary.loaded.push(...contents.map((r) => r.docId));
       summary.relinked.push(...relinks.map((r) => r.docId));
     } catch (err) {
@@ -140,8 +144,8 @@ export async function loadInputs(
         return;
       }
       const [a, b] = halves(contents, relinks);
-      await write(a.contents, a.relinks);
-      await write(b.contents, b.relinks);
+      await write(a.contents, a.relinks, inGraph);
+      await write(b.contents, b.relinks, inGraph);
     }
   };
 
@@ -162,13 +166,16 @@ export async function loadInputs(
       if (same(rows, rows.contentHash)) summary.unchanged.push(rows.docId);
       else pending.push(rows);
     const relinks = chunk.relinks.filter((r) => !same(r));
+    // Documents the graph holds (a plan node with their id): only they can have stale parts to remove.
+    // Read just now; a failed write changes nothing, so it stays true while the chunk is written.
+    const inGraph = new Set(stored.keys());
     // Tests inject a fault into one document's write: that document is written alone.
     const faulty = pending.filter((r) => r.docId === options.fault?.docId);
-    for (const rows of faulty) await write([rows], []);
+    for (const rows of faulty) await write([rows], [], inGraph);
     const rest = pending.filter((r) => !faulty.includes(r));
     const limit = options.batchRows ?? BATCH_ROWS;
-    for (const group of chunks(rest, limit, rowCount)) await write(group, []);
-    for (const group of chunks(relinks, limit, linkRowCount)) await write([], group);
+    for (const group of chunks(rest, limit, rowCount)) await write(group, [], inGraph);
+    for (const group of chunks(relinks, limit, linkRowCount)) await write([], group, inGraph);
     done += chunk.rows.length + chunk.relinks.length;
     const last = ids[ids.length - 1];
     if (last) options.onProgress?.(done, total, last);

@@ -58,6 +58,7 @@ const SAMPLES: Record<string, unknown> = {
   // The writer's batched rows (src/graph/writer.ts batchParams): one list per statement, a row each.
   docs: [{ id: 'x', contentHash: 'abc', loadKey: 'k', keys: { measures: [], actions: [], obligations: [] } }],
   linkDocs: [{ id: 'x', linksHash: 'def', keys: [] }],
+  storedLinkDocs: [{ id: 'x', linksHash: 'def', keys: [] }],
   plans: [{ id: 'x', props: {}, national: false, interpretation: false }],
   covers: [{ plan: 'x', regionId: '310000' }],
   actions: [row],
