@@ -4,7 +4,7 @@
 UNWIND $ids AS id
 MATCH (p:Plan {id: id})
 RETURN p {.id, .title, .titleSimplified, .kind, .level, .region, .regionCode, .issuer, .docNumber,
-          .issuedOn, .publishedOn, .periodStart, .periodEnd, .periodText, .preamble, .encoding, .script,
+          .issuedOn, .publishedOn, .periodStart, .periodEnd, .periodText, .preamble, .preambleLines, .encoding, .script,
           .format, .file, .sha256, .interpretsTitle} AS plan,
        [(p)-[:HAS_ACTION]->(a:Action) | a {.id, .title, .titleSimplified, .label, .ordinal, .kind, .text,
           .textSimplified, .confidence, .keywords, .line, .endLine, .paragraphLines, .start, .end,

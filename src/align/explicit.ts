@@ -1087,7 +1087,13 @@ function tableRows(
   if (!local) return [];
   const out: { level: 'section' | 'measure'; link: AlignmentLink }[] = [];
   const texts: { text: string; original: string; id: string; line: number; paragraphLines: number[] }[] = [
-    { text: toSimplified(doc.preamble), original: doc.preamble, id: doc.id, line: 1, paragraphLines: [] },
+    {
+      text: toSimplified(doc.preamble),
+      original: doc.preamble,
+      id: doc.id,
+      line: doc.preambleLines[0] ?? 1,
+      paragraphLines: doc.preambleLines,
+    },
     ...doc.sections.flatMap((s) => [
       { text: s.textSimplified, original: s.text, id: s.id, line: s.line, paragraphLines: s.paragraphLines },
       ...s.measures.map((m) => ({

@@ -262,6 +262,7 @@ export function contentRows(doc: PolicyDocument): ContentRows {
       periodEnd: doc.period?.end ?? null,
       periodText: doc.period?.text ?? null,
       preamble: doc.preamble,
+      preambleLines: doc.preambleLines,
       searchText: `${doc.titleSimplified}\n${doc.preamble}`,
       encoding: doc.encoding,
       script: doc.script,

@@ -95,6 +95,7 @@ function rebuild(plan: Props, sections: Props[]): PolicyDocument {
           },
     interprets: str(plan.interpretsTitle),
     preamble: text(plan.preamble),
+    preambleLines: ((plan.preambleLines as unknown[] | null) ?? []).map(num),
     trailer: [],
     sections: [...sections].sort(byLine).map((s) => ({
       ...provision(s),

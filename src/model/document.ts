@@ -177,6 +177,8 @@ export const PolicyDocument = z.object({
   interprets: z.string().nullable(),
   /** Text before the first section (notice, preface). */
   preamble: z.string(),
+  /** The line on which each paragraph of the preamble (split at \n) begins, as for provisions. */
+  preambleLines: z.array(z.number().int().min(1)),
   /** Lines of the distribution block (抄送…, …印发), kept out of the text but read for agencies. */
   trailer: z.array(z.string()),
   sections: z.array(Section),

@@ -134,6 +134,7 @@ export function parseCatalog(source: string, bytes: Uint8Array, file: string): P
     period: { start: catalog.period.start, end: catalog.period.end, text: catalog.period.text },
     interprets: null,
     preamble: catalog.basis ? `依据《${catalog.basis}》` : '',
+    preambleLines: [],
     trailer: [],
     sections,
     targets: [],

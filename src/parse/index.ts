@@ -184,6 +184,7 @@ export function parseRead(read: ReadResult, bytes: Uint8Array, file: string): Po
     period: meta.period,
     interprets: meta.interprets,
     preamble,
+    preambleLines: structure.preamble.map((p) => p.line),
     trailer,
     sections,
     targets: [],
