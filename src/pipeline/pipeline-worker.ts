@@ -1,17 +1,16 @@
 // A pipeline worker (src/pipeline/workers.ts): parses files during a run's scan (bytes in, the parsed
 // and extracted document or why it was rejected out), then aligns chunks of the run (src/pipeline/chunk.ts)
-// reading the run's documents from its store file. A prepared chunk is kept here until the main thread
-// takes it, so that only the chunk the writer needs next crosses over.
+// reading the run's documents from its store file. A prepared chunk goes back serialized (v8.serialize,
+// its buffer transferred): the main thread keeps it as bytes, outside its heap, until the writer needs it.
+import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { loadNational } from '../align/index.js';
-import { alignChunk, chunkEnv, lightOf, scanBytes, type ChunkEnv, type PreparedChunk } from './chunk.js';
+import { alignChunk, chunkEnv, lightOf, scanBytes, type ChunkEnv } from './chunk.js';
 import { StoreReader } from './store.js';
 import type { WorkerInit, WorkerRequest } from './workers.js';
 
 let env: ChunkEnv | null = null;
 let reader: StoreReader | null = null;
-/** Chunks prepared and not yet taken, by the id of the request that prepared them. */
-const held = new Map<number, PreparedChunk>();
 
 async function init(m: WorkerInit): Promise<void> {
   reader?.close();
@@ -30,28 +29,29 @@ async function init(m: WorkerInit): Promise<void> {
 async function answer(m: WorkerRequest): Promise<unknown> {
   if (m.type === 'parse') return scanBytes(m.bytes, m.file, { ocr: m.ocr });
   if (m.type === 'init') return init(m.init).then(() => true);
-  if (m.type === 'take') {
-    const chunk = held.get(m.chunk);
-    if (!chunk) throw new Error(`chunk ${m.chunk} was not prepared here or was taken already`);
-    held.delete(m.chunk);
-    return chunk;
-  }
   if (!env) throw new Error('a chunk before init');
   const chunk = alignChunk(m.job, env);
   // The main thread needs of the documents only their ids and files, and of the alignment only where
   // each plan stands (the links are in the rows): not the texts and the evidence back.
   const a = chunk.alignment;
-  held.set(m.id, {
+  const bytes = serialize({
     ...chunk,
     documents: chunk.documents.map(lightOf),
     alignment: { ...a, links: [], sectionLinks: [], planLinks: [], unaligned: [] },
   });
-  return m.id;
+  // A buffer of its own (not a slice of a shared pool), so that it can be transferred.
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : new Uint8Array(bytes);
 }
 
 parentPort?.on('message', (m: WorkerRequest) => {
   answer(m).then(
-    (result) => parentPort?.postMessage({ id: m.id, result }),
+    (result) =>
+      parentPort?.postMessage(
+        { id: m.id, result },
+        result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : [],
+      ),
     (err: unknown) => parentPort?.postMessage({ id: m.id, error: (err as Error).stack ?? String(err) }),
   );
 });

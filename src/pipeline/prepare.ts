@@ -416,9 +416,9 @@ export async function prepareRun(
           for (const group of groups) yield alignChunk(await gather(group), env);
           return;
         }
-        // Up to one chunk per worker aligning ahead of the one taken. A chunk aligned ahead stays on
-        // its worker until it is the next one wanted, so the main thread holds only the chunk being
-        // written and the next one, however far preparation runs ahead of the writer.
+        // Up to one chunk per worker aligning ahead of the one taken. A chunk aligned ahead stays
+        // serialized until it is the next one wanted, so the main thread's heap holds only the chunk
+        // being written and the next one, however far preparation runs ahead of the writer.
         const ahead: Promise<HeldChunk>[] = [];
         let next = 0;
         const refill = () => {
@@ -432,7 +432,7 @@ export async function prepareRun(
         while (ahead.length) {
           const held = await ahead.shift()!;
           refill();
-          yield await onWorkers.take(held);
+          yield onWorkers.take(held);
         }
       },
       close: async () => {

@@ -1,12 +1,14 @@
 // The pipeline on worker threads (node:worker_threads): during a run's scan the main thread reads and
 // hashes the bytes (deciding what is parsed at all) and the workers parse; then the workers align the
-// run's chunks (src/pipeline/chunk.ts) while the main thread writes. A prepared chunk stays on its
-// worker until the writer takes it (`align` says it is ready, `take` brings it over), so the chunks
-// prepared ahead of the writer cost the main thread nothing; results are taken in order. Each worker
+// run's chunks (src/pipeline/chunk.ts) while the main thread writes. A prepared chunk comes back as the
+// bytes of v8.serialize (its buffer transferred) and stays bytes, outside the main thread's heap, until
+// the writer takes it (`take`), so chunks prepared ahead of the writer cost a compact buffer each, not
+// a heap of rows that the collector lets grow several times over; results are taken in order. Each worker
 // runs src/pipeline/pipeline-worker.ts (compiled: .js; under tsx or vitest: the .ts itself).
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ChunkEnv, ChunkJob, PreparedChunk, ScanResult } from './chunk.js';
 import type { StoreIndex } from './store.js';
@@ -33,15 +35,13 @@ export type WorkerRequest = { id: number } & (
   | { type: 'parse'; bytes: Uint8Array; file: string; ocr?: boolean }
   | { type: 'init'; init: WorkerInit }
   | { type: 'chunk'; job: ChunkJob }
-  | { type: 'take'; chunk: number }
 );
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** A chunk prepared and kept on a worker until the writer takes it. */
+/** A chunk prepared on a worker, as the bytes of v8.serialize, until the writer takes it. */
 export interface HeldChunk {
-  slot: number;
-  chunk: number;
+  bytes: Uint8Array;
 }
 
 interface Job {
@@ -116,18 +116,16 @@ export class WorkerPool {
     await Promise.all(this.pool.map((slot) => this.send(slot, { type: 'init', init })));
   }
 
-  /** Aligns a chunk on the least busy worker, which keeps the result until it is taken. */
+  /** Aligns a chunk on the least busy worker: the prepared chunk, serialized. */
   async align(job: ChunkJob): Promise<HeldChunk> {
-    const slot = this.idle();
-    return {
-      slot: this.pool.indexOf(slot),
-      chunk: (await this.send(slot, { type: 'chunk', job })) as number,
-    };
+    return { bytes: (await this.send(this.idle(), { type: 'chunk', job })) as Uint8Array };
   }
 
-  /** A chunk aligned by `align`, brought over from its worker (which then forgets it). */
-  take(held: HeldChunk): Promise<PreparedChunk> {
-    return this.send(this.pool[held.slot]!, { type: 'take', chunk: held.chunk }) as Promise<PreparedChunk>;
+  /** A chunk aligned by `align`, as objects again (its bytes are then dropped). */
+  take(held: HeldChunk): PreparedChunk {
+    const chunk = deserialize(held.bytes) as PreparedChunk;
+    held.bytes = new Uint8Array(0);
+    return chunk;
   }
 
   async close(): Promise<void> {
