@@ -594,8 +594,23 @@ function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = ne
 
 /** A body a statement names by name (省推进新型城镇化工作领导小组), the way a plan's measure names it. */
 const BODY = /[\p{Script=Han}]{2,24}?(?:领导小组|联席会议|工作专班|指挥部)/gu;
-/** Words naming a plan's goals (总目标, 城镇化率): a statement about them links the goals sections. */
-const GOALS = /总目标|总体目标|主要目标|目标任务|总体要求|城镇化率/;
+/** Words naming a plan's goals (总目标, 总体要求) …, and the upper plan's goal indicators (城镇化率): a statement about them links the goals sections. */
+const GOALS_WORDS = ['总目标', '总体目标', '主要目标', '目标任务', '总体要求'];
+const goalsPatterns = new WeakMap<NationalIndex, RegExp>();
+/** The upper plan's goals named: its goals words or the indicators its goals section sets targets for (and their last four characters: 常住人口城镇化率 → 城镇化率). */
+function goalsPattern(index: NationalIndex): RegExp {
+  let re = goalsPatterns.get(index);
+  if (!re) {
+    const indicators = index.document.sections
+      .filter((x) => x.kind === 'goals')
+      .flatMap((x) => x.targets.map((t) => toSimplified(t.indicator)))
+      .filter((i) => i.length >= 4);
+    const words = [...GOALS_WORDS, ...indicators, ...indicators.map((i) => i.slice(-4))];
+    re = new RegExp([...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    goalsPatterns.set(index, re);
+  }
+  return re;
+}
 /** 在都市圈方面: the part whose title holds the words, alone; else the one they restate. */
 function aspectPart(words: string, sections: LocalEnd[], generic: Set<string>): LinkEnd | null {
   const holders = sections.filter((x) => x.titleSimplified.includes(words));
@@ -954,7 +969,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const taskSections = new Set(tasks.map((n) => n.entry.section.id));
     // 国家“常住人口城镇化率提升至接近70%”这一总目标: the national plan's goals, when no action or task is named.
     const goals =
-      !inPlan && named.length === 0 && GOALS.test(s.text) && NATIONAL.test(s.text)
+      !inPlan && named.length === 0 && goalsPattern(index).test(s.text) && NATIONAL.test(s.text)
         ? (index.document.sections.find((x) => x.kind === 'goals') ?? null)
         : null;
     const action =
