@@ -51,7 +51,7 @@ const NATIONAL =
   /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验|重要|赋予|战略)|国务院|《(?:[^》]{0,30})?行动计划》/;
 /** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围, 自设内容). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独|可以援引|可援引|这一项|这项)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|(?:并)?不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|无关|并不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求)[^，,。；;]{0,6}?(?:里|中|之内|范围)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜(?:当作|看作|算作|归入|与)|不能(?:把它|将其)?(?:看作|当作|算作|归入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+  /没有(?:专门|直接|对应|相应|明确|单独|可以援引|可援引|这一项|这项)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|无关|并不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求)[^，,。；;]{0,6}?(?:里|中|之内|范围)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜(?:当作|看作|算作|归入|与)|不能(?:把它|将其)?(?:看作|当作|算作|归入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
 /** A clause opening a second claim about another provision (另有景德镇一条为我省自设). */
 const ANOTHER = /[，,；;](?:另有|另外|此外|其余|另加|(?:我们|我省|本省)?(?:又|还)(?:加|增)了)/;
 
@@ -519,7 +519,7 @@ export function explicitLinks(
  * the task(s) it names, or (interpretations) to the action its terms point to.
  */
 function targets(st: Statement, level: 'section' | 'measure'): Target[] {
-  if (level === 'measure' && st.listed.length > 1)
+  if (level === 'measure' && st.listed.length)
     return st.listed.map((t) => ({ list: 'measures', target: t, score: 1, to: null }));
   const one = target(st, level);
   return one ? [one] : [];
@@ -871,7 +871,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
   const ss = sentences(unit.text);
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
-    if (!UPPER.test(s.text) && !(inPlan && /国家/.test(s.text))) continue;
+    if (!UPPER.test(s.text)) continue;
     // A sentence denying a counterpart (与国家…不是一回事, 国家…没有这一项) states no link, whatever its words.
     if (denies(s.text)) continue;
     const before = ss[i - 1];
