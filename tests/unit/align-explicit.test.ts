@@ -113,6 +113,20 @@ beforeAll(async () => {
 const explicitPairs = (links: AlignmentResult['links']) =>
   links.filter((l) => l.method === 'explicit').map((l) => [l.from, l.to]);
 
+/** The plan without its sections' own texts: only the interpretation given with it states links. */
+const barePlan = () => ({
+  ...plan,
+  sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })),
+});
+
+/** An interpretation written for a test, aligned with the bare plan. */
+const alignWithBarePlan = (name: string, text: string) =>
+  align([barePlan(), enrichDocument(parseTextFile(write(name, text)))], index, { curated: null });
+
+/** The upper ends of a local provision's explicit links (measure and section links). */
+const explicitFrom = (r: AlignmentResult, id: string) =>
+  [...r.links, ...r.sectionLinks].filter((l) => l.from === id && l.method === 'explicit').map((l) => l.to);
+
 describe('explicit statements', () => {
   it('pairs the interpretation (Traditional script) with its plan by document number', () => {
     expect(interpretation.script).toBe('traditional');
@@ -170,9 +184,7 @@ describe('explicit statements', () => {
 一、在縣城方面有哪些舉措？
 
 《實施方案》第三部分是對國家潛力地區城鎮化水平提升行動的具體落實。`;
-    const doc = enrichDocument(parseTextFile(write('part.txt', text)));
-    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
-    const r = align([bare, doc], index, { curated: null });
+    const r = alignWithBarePlan('part.txt', text);
     expect(explicitPairs(r.sectionLinks)).toEqual([['晋政发-2024-30/a2', '国发-2024-17/a2']]);
   });
 
@@ -188,9 +200,7 @@ describe('explicit statements', () => {
 第二部分第（一）條，落點在國家市民化行動中的落戶，目標是城區300萬以下城市全面放開。
 
 “強化宣傳引導”一條，國家《行動計劃》沒有專門部署，是我省根據工作需要增加的。`;
-    const doc = enrichDocument(parseTextFile(write('both-sides.txt', text)));
-    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
-    const r = align([bare, doc], index, { curated: null });
+    const r = alignWithBarePlan('both-sides.txt', text);
     const pairs = explicitPairs(r.links);
     // quoted programme name + short action name + the task's full title → the measure → that task
     expect(pairs).toContainEqual(['晋政发-2024-30/a2/m2', '国发-2024-17/a2/m4']);
@@ -211,9 +221,7 @@ describe('explicit statements', () => {
 我們在第四部分專門安排了“加強組織領導”一條，上接國家層面的部際聯席會議，下連各市工作專班。
 
 “補短板強弱項”並非新提法，這次寫進《實施方案》，承擔的是國家潛力地區行動中增強城鎮綜合承載能力這一任務。`;
-    const doc = enrichDocument(parseTextFile(write('terms.txt', text)));
-    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
-    const r = align([bare, doc], index, { curated: null });
+    const r = alignWithBarePlan('terms.txt', text);
     const pairs = explicitPairs(r.links);
     expect(pairs).toContainEqual(['晋政发-2024-30/s1/m1', '国发-2024-17/s2/m1']);
     expect(pairs).toContainEqual(['晋政发-2024-30/a2/m2', '国发-2024-17/a2/m4']);
@@ -233,7 +241,7 @@ describe('explicit statements', () => {
 
 省級工作專班擔的是國家“加強統籌協調”這副擔子。`;
     const doc = enrichDocument(parseTextFile(write('several.txt', text)));
-    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
+    const bare = barePlan();
     // The measures' own texts stay: the body (省级工作专班) is found in 加强组织领导's text.
     const withMeasures = {
       ...bare,
@@ -272,13 +280,8 @@ describe('explicit statements', () => {
 擴大城鎮基本公共服務覆蓋面一條，和國家都市圈培育行動不搭界。
 
 第四部分“組織保障”，國家組織實施部分的要求都在這裡，我們又加了加強組織領導一條。`;
-    const doc = enrichDocument(parseTextFile(write('fragments.txt', text)));
-    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
-    const r = align([bare, doc], index, { curated: null });
-    const from = (id: string) =>
-      [...r.links, ...r.sectionLinks]
-        .filter((l) => l.from === id && l.method === 'explicit')
-        .map((l) => l.to);
+    const r = alignWithBarePlan('fragments.txt', text);
+    const from = (id: string) => explicitFrom(r, id);
     expect(from('晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
     expect(from('晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
     expect(from('晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
@@ -300,13 +303,11 @@ describe('explicit statements', () => {
 一、如何落實？
 
 第三部分第（一）條，國家潛力地區行動中的特色優勢產業集群和產業園區兩項任務都在這裡，我省的就業服務也寫了進去。`;
-    const doc = enrichDocument(parseTextFile(write('counted.txt', text)));
-    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
-    const r = align([bare, doc], index, { curated: null });
-    const to = r.links
-      .filter((l) => l.from === '晋政发-2024-30/a2/m1' && l.method === 'explicit')
-      .map((l) => l.to);
-    expect(to.sort()).toEqual(['国发-2024-17/a2/m1', '国发-2024-17/a2/m2']);
+    const r = alignWithBarePlan('counted.txt', text);
+    expect(explicitFrom(r, '晋政发-2024-30/a2/m1').sort()).toEqual([
+      '国发-2024-17/a2/m1',
+      '国发-2024-17/a2/m2',
+    ]);
   });
 
   it('reads 这一部分 back to the part the sentence before named, a number the national side is handed to (由第…条); 并不在…任务里 denies', () => {
@@ -321,13 +322,8 @@ describe('explicit statements', () => {
 國家健全常住地提供基本公共服務制度的要求由第二部分第（二）條承擔。
 
 壯大縣域特色產業並不在國家潛力地區行動的四項任務裡。`;
-    const doc = enrichDocument(parseTextFile(write('back.txt', text)));
-    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
-    const r = align([bare, doc], index, { curated: null });
-    const from = (id: string) =>
-      [...r.links, ...r.sectionLinks]
-        .filter((l) => l.from === id && l.method === 'explicit')
-        .map((l) => l.to);
+    const r = alignWithBarePlan('back.txt', text);
+    const from = (id: string) => explicitFrom(r, id);
     expect(from('晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
     expect(from('晋政发-2024-30/a1/m2')).toEqual(['国发-2024-17/a1/m2']);
     expect(from('晋政发-2024-30/a2/m1')).toEqual([]);
@@ -388,9 +384,7 @@ describe('explicit statements', () => {
 國家《行動計劃》提出培育特色優勢產業集群。我省《實施方案》提出的壯大縣域特色產業與此無直接對應。
 
 在縣城方面，我省《實施方案》相應提出推動縣城補短板強弱項，落實國家增強城鎮綜合承載能力任務。`;
-    const doc = enrichDocument(parseTextFile(write('denials.txt', text)));
-    const bare = { ...plan, sections: plan.sections.map((s) => ({ ...s, text: '', textSimplified: '' })) };
-    const r = align([bare, doc], index, { curated: null });
+    const r = alignWithBarePlan('denials.txt', text);
     const explicit = [...r.links, ...r.sectionLinks].filter((l) => l.method === 'explicit');
     const from = (id: string) => explicit.filter((l) => l.from === id).map((l) => l.to);
     const part = explicit.find((l) => l.from === '晋政发-2024-30/a2' && l.to === '国发-2024-17/a2');
