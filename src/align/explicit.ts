@@ -68,23 +68,23 @@ const STATUS =
 /** Clauses saying what the local plan adds of its own (增加了加强与京津冀…协同联动的内容, 另设): no link. */
 const ADDITION = /增加了|增设|新增了|另设|另加|(?:又|还)加了|补充了|自设|自行增加/;
 
-/** A text without its clauses about what the local plan adds of its own. */
-function withoutAdditions(text: string): string {
+/** A text without the clauses (between ，；) a pattern finds. */
+function withoutClauses(text: string, pattern: RegExp): string {
   return text
     .split(/(?<=[，,；;])/)
-    .filter((clause) => !ADDITION.test(clause))
+    .filter((clause) => !pattern.test(clause))
     .join('');
 }
+
+/** A text without its clauses about what the local plan adds of its own. */
+const withoutAdditions = (text: string) => withoutClauses(text, ADDITION);
 
 /**
  * Whether a sentence denies a counterpart. A denial answered by 但 (国家确定的潜力地区不含辽西北，但…以国家
  * 潜力地区…行动的四项任务为蓝本) concedes a point and then states the link: only what follows counts.
  */
 function denies(text: string): boolean {
-  const claim = ownClaim(text)
-    .split(/(?<=[，,；;])/)
-    .filter((clause) => !STATUS.test(clause))
-    .join('');
+  const claim = withoutClauses(ownClaim(text), STATUS);
   const but = [...claim.matchAll(/[，,；;](?:但|但是|不过)/g)].pop();
   return NO_COUNTERPART.test(but ? claim.slice(but.index) : claim);
 }
@@ -468,9 +468,7 @@ export function explicitLinks(
             ordinalMeasure || st.subject || (close && !many)
               ? null
               : ((aspect ? aspectPart(aspect[1]!, local.sections, generic) : null) ??
-                (quote && /部分/.test(st.sentence)
-                  ? quotedPart(quote[1]!, '部分', local.sections, generic)
-                  : null) ??
+                (quote && /部分/.test(st.sentence) ? quotedPart(quote[1]!, local.sections, generic) : null) ??
                 (many ? partOfAll(st.localPhrase, local, generic) : null));
           const pointed =
             unit.kind === 'measure' ||
@@ -661,17 +659,13 @@ function listedTasks(
   return found.length > 1 ? found : [];
 }
 
-/** A quoted part title: followed by 部分 (“加快农业转移人口市民化”部分), or restating a part's title closely. */
-function quotedPart(
-  quoted: string,
-  after: string,
-  sections: LocalEnd[],
-  generic: Set<string>,
-): LinkEnd | null {
+/** A quoted title followed by 部分 (“加快农业转移人口市民化”部分). */
+const PART_AFTER = /^\s*(?:这一|这个|一)?(?:部分|篇|章)/;
+
+/** A quoted part title, in a sentence about a part: the part whose title it closely restates. */
+function quotedPart(quoted: string, sections: LocalEnd[], generic: Set<string>): LinkEnd | null {
   const part = resolveScored(quoted, sections, generic);
-  return part && part.score >= CLOSELY && /^\s*(?:这一|这个|一)?(?:部分|篇|章)/.test(after)
-    ? part.entry
-    : null;
+  return part && part.score >= CLOSELY ? part.entry : null;
 }
 
 /** A number after the national side that it is handed to (由第五章第6条, 写进第（三）条, 放在第四部分). */
@@ -725,12 +719,8 @@ function preciseLocals(
   for (const q of localPart.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
     const quoted = q[1]!;
     // “加快农业转移人口市民化”部分: a part's title, however closely it copies a national one.
-    const part = quotedPart(
-      quoted,
-      partWords ? '部分' : localPart.slice(q.index + q[0].length),
-      local.sections,
-      generic,
-    );
+    const aboutPart = partWords || PART_AFTER.test(localPart.slice(q.index + q[0].length));
+    const part = aboutPart ? quotedPart(quoted, local.sections, generic) : null;
     if (part) {
       add(part, 'section');
       continue;
@@ -874,20 +864,17 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     if (!UPPER.test(s.text)) continue;
     // A sentence denying a counterpart (与国家…不是一回事, 国家…没有这一项) states no link, whatever its words.
     if (denies(s.text)) continue;
-    const before = ss[i - 1];
-    // 这是国家…在我区的兑现: the sentence just before (same line) says what 这 is.
+    // The sentence just before, on the same line.
+    const before = ss[i - 1] && ss[i - 1]!.start + ss[i - 1]!.text.length === s.start ? ss[i - 1]! : null;
+    // 这是国家…在我区的兑现: the sentence just before says what 这 is.
     const antecedent =
       before &&
-      before.start + before.text.length === s.start &&
       /^\s*(?:这(?:是|一|项|条)|此(?:即|项|条)|该(?:条|项|举措)|上述|(?:国家|上位)依据[：:])/.test(s.text)
         ? before
         : null;
     const withAntecedent = antecedent ? antecedent.text + s.text : s.text;
     // …，这一部分参照国家…来部署: the part the sentence before named (第三部分专门针对旗县城镇化。).
-    const previous =
-      !antecedent && before && before.start + before.text.length === s.start && BACK_REFERENCE.test(s.text)
-        ? before
-        : null;
+    const previous = !antecedent && before && BACK_REFERENCE.test(s.text) ? before : null;
     // The local half: the same sentence, or the next one.
     let localPart: { text: string; start: number } | null = null;
     let upperText = s.text;
@@ -1101,24 +1088,15 @@ function tableRows(
 ): { level: 'section' | 'measure'; link: AlignmentLink }[] {
   if (!local) return [];
   const out: { level: 'section' | 'measure'; link: AlignmentLink }[] = [];
-  const texts: { text: string; original: string; id: string; line: number; paragraphLines: number[] }[] = [
+  const texts: Pick<Unit, 'text' | 'textOriginal' | 'id' | 'line' | 'paragraphLines'>[] = [
     {
       text: toSimplified(doc.preamble),
-      original: doc.preamble,
+      textOriginal: doc.preamble,
       id: doc.id,
       line: doc.preambleLines[0] ?? 1,
       paragraphLines: doc.preambleLines,
     },
-    ...doc.sections.flatMap((s) => [
-      { text: s.textSimplified, original: s.text, id: s.id, line: s.line, paragraphLines: s.paragraphLines },
-      ...s.measures.map((m) => ({
-        text: m.textSimplified,
-        original: m.text,
-        id: m.id,
-        line: m.line,
-        paragraphLines: m.paragraphLines,
-      })),
-    ]),
+    ...units(doc, false),
   ];
   let current = texts[0]!;
   for (const t of texts) {
@@ -1213,7 +1191,7 @@ function tableRows(
       link: makeLink(end(from), fromPlan, upperEnd(entry, index.document), 1, 'explicit', [
         {
           kind: 'statement',
-          text: current.original.slice(span.start, span.end),
+          text: current.textOriginal.slice(span.start, span.end),
           weight: null,
           from: span,
           to: null,
