@@ -51,7 +51,7 @@ const NATIONAL =
   /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验|重要|赋予|战略)|国务院|《(?:[^》]{0,30})?行动计划》/;
 /** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围, 自设内容). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独|可以援引|可援引|这一项|这项)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|无关|并不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求)[^，,。；;]{0,6}?(?:里|中|之内|范围)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜(?:当作|看作|算作|归入|与)|不能(?:把它|将其)?(?:看作|当作|算作|归入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+  /没有(?:专门|直接|对应|相应|明确|单独|单列|专列|可以援引|可援引|这一?(?:项|方面|块|类)|这方面)|没有[^，,。；;]{1,8}?这一?(?:项|块|方面)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|不沾边|沾不上边|不挨边|无关|自选(?:题|动作|项目?)|自加题|加试题|自己(?:加|增|设|定|写)的|自行(?:部署|安排|设置|提出|设定)|增写|(?:并)?不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜(?:当作|看作|算作|归入|与)|不能(?:把它|将其)?(?:看作|当作|算作|归入)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
 /** A clause opening a second claim about another provision (另有景德镇一条为我省自设). */
 const ANOTHER = /[，,；;](?:另有|另外|此外|其余|另加|(?:我们|我省|本省)?(?:又|还)(?:加|增)了)/;
 
@@ -66,7 +66,7 @@ const STATUS =
   /(?:我|本)(?:省|市|区|县|州|自治区)(?:虽|虽然|并)?(?:不属于|不在|未被?列入|没有被?列入|并非|(?:无|没有)(?!专门|直接|对应|相应|明确|单独|可以?援引|这一?项))/;
 
 /** Clauses saying what the local plan adds of its own (增加了加强与京津冀…协同联动的内容, 另设): no link. */
-const ADDITION = /增加了|增设|新增了|另设|另加|(?:又|还)加了|补充了|自设|自行增加/;
+const ADDITION = /增加了|增设|新增了|另设|另加|(?:又|还)加了|补充了|自设|自行增加|增写/;
 
 /** A text without the clauses (between ，；) a pattern finds. */
 function withoutClauses(text: string, pattern: RegExp): string {
@@ -258,12 +258,18 @@ function ownTerms(index: NationalIndex): Map<string, string[]> {
     for (const term of section.keywords) hold(term, section.id);
     for (const m of section.measures) for (const term of m.keywords) hold(term, m.id);
   }
+  const titles = [
+    ...index.document.sections.map((x) => ({ id: x.id, title: x.titleSimplified })),
+    ...index.tasks.map((t) => ({ id: t.id, title: t.title })),
+  ];
   const out = new Map<string, string[]>();
   for (const [term, ids] of holders) {
     const [id] = [...ids];
     // An action's own terms may be shorter (鲁西南, 都市圈: the places and words only it lists).
     const isTask = index.tasks.some((t) => t.id === id);
     if (ids.size !== 1 || term.length < (isTask ? 4 : 3)) continue;
+    // A term another entry's title holds is not this one's alone (公共服务: 推进公共服务共建共享).
+    if (titles.some((t) => t.id !== id && t.title.includes(toSimplified(term)))) continue;
     out.set(id!, [...(out.get(id!) ?? []), toSimplified(term)]);
   }
   return out;
@@ -343,9 +349,25 @@ function ordinalNamed(
 function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   const re = /[^。！？!?\n]+[。！？!?]?/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ text: m[0], start: m.index });
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // 前5条做的是国家…的规定动作，第6条…是我们的自选动作: a clause opening on another numbered provision,
+    // after one already named, is a claim of its own (a sentence of its own here).
+    // Not when the sentence joins them in one claim (第1条…，第2条…，两条一前一后…, 分别对应).
+    let from = 0;
+    for (const c of SEVERAL.test(m[0]) || /分别/.test(m[0]) ? [] : m[0].matchAll(NUMBERED_CLAUSE)) {
+      if (!PROVISION_NAMED.test(m[0].slice(from, c.index))) continue;
+      out.push({ text: m[0].slice(from, c.index + 1), start: m.index + from });
+      from = c.index + 1;
+    }
+    out.push({ text: m[0].slice(from), start: m.index + from });
+  }
   return out;
 }
+/** A clause opening on a numbered provision (，第6条…, ；而第7条…). */
+const NUMBERED_CLAUSE = /[，,；;](?=(?:而)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?条)/g;
+/** A local provision named by number (前5条, 第3条, 第二部分). */
+const PROVISION_NAMED =
+  /前[两二三四五六七八九十\d]{1,3}条|第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|部分|章)/;
 
 export interface ExplicitLinks {
   /** Local action → upper action. */
@@ -673,10 +695,12 @@ const HANDED_TO =
   /(?:由|交由|归入|写进|写入|放在|落在|落到|见于?)(?:《[^》]*方案》)?(第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:部分|章|篇|条|项)(?:的?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项))?)/;
 
 /** A sentence referring back to a provision named before it (这一部分, 这部分, 该条). */
-const BACK_REFERENCE = /这一部分|这部分|该部分|这一条|这条|该条|本条/;
+const BACK_REFERENCE =
+  /这一部分|这部分|该部分|这一条|这条|该条|本条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款)/;
 
-/** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分 (not 条件, 条例). */
-const FRAGMENT = /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:这一|这|一)(条|部分)(?![件例款])/g;
+/** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分, X这一章 (not 条件, 条例). */
+const FRAGMENT =
+  /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:(?:这一|这|一)(条|部分)(?![件例款])|(?:这一|这)(章)(?!程))/g;
 /** Words saying a statement names several local provisions at once (两条, 分成, 连同). */
 const SEVERAL = /两条|两项|两块|三条|分成|合在|连同|并作|同一条|两款/;
 
@@ -735,7 +759,7 @@ function preciseLocals(
   // 稳业参保一条, 大连都市圈这一条, 昌九一体化和昌抚一体化共用一条, 辽西北和县域城镇化这一部分: the end of a
   // provision's title, just before 一条 or 这一部分, that one provision's title holds.
   for (const cue of localPart.matchAll(FRAGMENT)) {
-    const level = cue[1] === '部分' ? 'section' : 'measure';
+    const level = cue[1] === '条' ? 'measure' : 'section';
     const pool = level === 'section' ? local.sections : local.measures;
     const run = /\p{Script=Han}{0,16}$/u.exec(localPart.slice(0, cue.index))![0];
     for (let len = run.length; len >= 3; len--) {
@@ -859,6 +883,8 @@ interface Statement {
 function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inPlan: boolean): Statement[] {
   const out: Statement[] = [];
   const ss = sentences(unit.text);
+  // The task the provision's last statement named: 同一项国家任务 in a later sentence is that one.
+  let lastTask: UpperEntry | null = null;
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
     if (!UPPER.test(s.text)) continue;
@@ -949,6 +975,8 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const named = allNamed.filter(
       (n) => !within(n) && !(longer && n.entry.kind === 'section' && n.entry.titleSimplified.length <= 4),
     );
+    if (!named.length && lastTask && SAME_TASK.test(upperText))
+      named.push({ entry: lastTask, cover: 1, at: 0 });
     const actions = [...new Set(named.filter((n) => n.entry.kind === 'section').map((n) => n.entry.id))];
     // Several actions named at once is a summary (明确了四大行动), not a correspondence.
     if (actions.length > 1) continue;
@@ -987,6 +1015,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       if (!best || best.mass === 0 || (second && second.mass >= best.mass * 0.75)) continue;
       inferred = best.action;
     }
+    if (task) lastTask = task;
     out.push({
       task,
       action,
@@ -1006,6 +1035,9 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
   }
   return out;
 }
+
+/** The task just named, named again (同一项国家任务, 这项国家任务). */
+const SAME_TASK = /同一(?:项|个)?(?:国家)?任务|(?:这|该)项?国家任务|这一国家任务/;
 
 /** 我省《实施方案》相应提出实施X行动，重点… → 实施X行动 */
 function localPhrase(text: string): { phrase: string; proposed: boolean } {

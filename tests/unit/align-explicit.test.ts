@@ -295,6 +295,55 @@ describe('explicit statements', () => {
     expect(from('晋政发-2024-30/s1/m1')).toEqual([]);
   });
 
+  it('reads 前N条 and 这一章 back to the part named before, X这一章, 这套…安排 back to the measure; a clause on another numbered provision is a claim of its own; 不沾边 denies', () => {
+    const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+`;
+    const counted = alignWithBarePlan(
+      'first-n.txt',
+      head +
+        '第三部分一共2條。前1條做的是國家潛力地區城鎮化水平提升行動佈置的規定動作，第2條是我省的自選動作。\n\n' +
+        '推動縣城補短板強弱項這一條，和國家潛力地區行動的任務清單不沾邊。',
+    );
+    expect(explicitFrom(counted, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
+    expect(explicitFrom(counted, '晋政发-2024-30/a2/m2')).toEqual([]);
+    const chapter = alignWithBarePlan(
+      'chapter.txt',
+      head + '縣城綜合承載能力提升這一章，重點是補短板。這一章扣的是國家潛力地區城鎮化水平提升行動。',
+    );
+    expect(explicitFrom(chapter, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
+    const arrangement = alignWithBarePlan(
+      'arrangement.txt',
+      head +
+        '第二部分第（一）條全面取消城區常住人口300萬以下城市落戶限制。這套寬嚴有別的安排，底子就是國家進一步深化戶籍制度改革的思路。',
+    );
+    expect(explicitFrom(arrangement, '晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
+  });
+
+  it('names a task by a catalog term no other title holds (公共服务 is not 增强城镇综合承载能力’s alone); 同一项国家任务 is the task just named', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+第二部分第（二）條是個“二合一”條款，國家促進產業分工協作和推進公共服務共建共享兩項任務在這裡“拼單”了。
+
+第二部分第（一）條取消落戶限制，國家進一步深化戶籍制度改革在山西走的是“先放開、後完善”的步子。
+
+第三部分第（二）條則把同一項國家任務的“居住證”那一半補齊了。`;
+    const r = alignWithBarePlan('same-task.txt', text);
+    expect(explicitFrom(r, '晋政发-2024-30/a1/m2').sort()).toEqual([
+      '国发-2024-17/a3/m2',
+      '国发-2024-17/a3/m3',
+    ]);
+    expect(explicitFrom(r, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a1/m1']);
+  });
+
   it('links a measure to every task a statement counts out (两项任务), by the words of the tasks only', () => {
     const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 
