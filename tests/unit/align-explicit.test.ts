@@ -322,6 +322,16 @@ describe('explicit statements', () => {
         '第二部分第（一）條全面取消城區常住人口300萬以下城市落戶限制。這套寬嚴有別的安排，底子就是國家進一步深化戶籍制度改革的思路。',
     );
     expect(explicitFrom(arrangement, '晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
+    // each sentence names a national task and a measure, and says the one is not the other's
+    const denied = alignWithBarePlan(
+      'denied.txt',
+      head +
+        '擴大城鎮基本公共服務覆蓋面這一條，在國家健全常住地提供基本公共服務制度任務裡找不到它的影子。\n\n' +
+        '壯大縣域特色產業這一條，國家培育特色優勢產業集群任務裡並無這項內容。\n\n' +
+        '推動縣城補短板強弱項這一條並不來自國家增強城鎮綜合承載能力任務。',
+    );
+    for (const id of ['晋政发-2024-30/a1/m2', '晋政发-2024-30/a2/m1', '晋政发-2024-30/a2/m2'])
+      expect(explicitFrom(denied, id)).toEqual([]);
   });
 
   it('names a task by a catalog term no other title holds (公共服务 is not 增强城镇综合承载能力’s alone); 同一项国家任务 is the task just named', () => {
