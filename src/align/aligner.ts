@@ -213,7 +213,13 @@ export function align(
                 (x.score >= best * THRESHOLDS.relative && x.c.features[FEATURES.indexOf('ownClause')] === 1))
             );
           });
-      const emitted = chosen.slice(0, THRESHOLDS.maxLinksPerMeasure);
+      // A statement that the measure has no counterpart in an action or task (or at all) keeps the texts'
+      // candidates there from becoming links; a statement naming the task still links it.
+      const denials = explicit.denials.filter((d) => d.from === m.id);
+      const denied = (x: (typeof scored)[number]) =>
+        x.c.features[FEATURES.indexOf('explicitTask')] !== 1 &&
+        denials.some((d) => d.to === null || d.to === x.c.s.task.id || d.to === x.c.s.task.section.id);
+      const emitted = chosen.filter((x) => !denied(x)).slice(0, THRESHOLDS.maxLinksPerMeasure);
       // What an explicit statement says is a link even below the threshold: the task it names, or the
       // best task of the action it names for this very measure.
       for (const x of scored)
@@ -243,12 +249,18 @@ export function align(
         );
       });
       if (emitted.length === 0) {
-        const candidates: Candidate[] = scored.slice(0, THRESHOLDS.candidates).map(({ c, score }) => ({
-          to: c.s.task.id,
-          toTitle: c.s.task.title,
-          score: round(score),
-          evidence: index.evidence(c.s, m.text, 4),
-        }));
+        const candidates: Candidate[] = scored.slice(0, THRESHOLDS.candidates).map((x) => {
+          const evidence = index.evidence(x.c.s, m.text, 4);
+          // Why a candidate over the threshold is not a link: the statement saying so.
+          if (x.score >= threshold && denied(x))
+            for (const d of denials)
+              evidence.unshift({
+                ...d.evidence,
+                kind: 'note',
+                text: `no counterpart, says: ${d.evidence.text}`,
+              });
+          return { to: x.c.s.task.id, toTitle: x.c.s.task.title, score: round(x.score), evidence };
+        });
         unaligned.push({ id: m.id, title: m.title, plan: plan.id, candidates });
       }
     }

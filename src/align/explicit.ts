@@ -376,6 +376,16 @@ export interface ExplicitLinks {
   measures: AlignmentLink[];
   /** Local measure → upper action (the statement names the action, not one of its tasks). */
   measureSections: AlignmentLink[];
+  /** Statements that a local measure has no counterpart (in the action or task named, or at all). */
+  denials: Denial[];
+}
+
+/** 第（十七）条…和国家都市圈培育行动的任务清单不沾边: the measure, what it is said not to answer, the statement. */
+export interface Denial {
+  from: string;
+  /** The upper action or task the statement names (null: the upper plan as a whole). */
+  to: string | null;
+  evidence: Evidence;
 }
 
 /**
@@ -409,7 +419,13 @@ export function explicitLinks(
       terms: terms.get(t.id) ?? [],
     })),
   ];
-  const out: ExplicitLinks = { sections: [], measures: [], measureSections: [] };
+  const out: ExplicitLinks = { sections: [], measures: [], measureSections: [], denials: [] };
+  const deny = (from: LinkEnd, st: Statement, unit: Unit, doc: PolicyDocument) =>
+    out.denials.push({
+      from: from.id,
+      to: st.task?.id ?? st.action?.id ?? null,
+      evidence: statementEvidence(st, unit, doc),
+    });
   const seen = new Map<string, AlignmentLink>();
   // A link stated more than once (a table row and a sentence, the plan and its interpretation) is one
   // link with every statement as its evidence.
@@ -511,6 +527,10 @@ export function explicitLinks(
           fromPlan = plan.id;
         } else froms = [{ entry: { id: unit.id, titleSimplified: unit.title }, level: unit.kind }];
         for (const { entry, level } of froms) {
+          if (st.denied) {
+            if (level === 'measure' && fromPlan !== doc.id) deny(entry, quoted, unit, doc);
+            continue;
+          }
           for (const made of targets(st, level))
             push(out[made.list], link(entry, fromPlan, { ...quoted, ...made }, unit, doc, index));
         }
@@ -523,6 +543,10 @@ export function explicitLinks(
   for (const plan of plans) {
     for (const unit of units(plan, true)) {
       for (const st of statements(unit, entries, index, true)) {
+        if (st.denied) {
+          if (unit.kind === 'measure') deny(unit.own!, st, unit, plan);
+          continue;
+        }
         for (const made of targets(st, unit.kind))
           push(out[made.list], link(unit.own!, plan.id, { ...st, ...made }, unit, plan, index));
       }
@@ -546,7 +570,7 @@ function targets(st: Statement, level: 'section' | 'measure'): Target[] {
 }
 
 interface Target {
-  list: keyof ExplicitLinks;
+  list: 'sections' | 'measures' | 'measureSections';
   target: UpperEntry | Section;
   score: number;
   to: Evidence['to'];
@@ -871,6 +895,8 @@ interface Statement {
   directStart: number;
   /** The sentence before, when this one refers back to a provision (这一部分, 该条) and names none itself. */
   previous: { text: string; start: number } | null;
+  /** The sentence says the local side has no counterpart (in what it names). */
+  denied: boolean;
 }
 
 /**
@@ -888,8 +914,10 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
     if (!UPPER.test(s.text)) continue;
-    // A sentence denying a counterpart (与国家…不是一回事, 国家…没有这一项) states no link, whatever its words.
-    if (denies(s.text)) continue;
+    // A sentence denying a counterpart (与国家…不是一回事, 国家…没有这一项) states no link, whatever its
+    // words: it says what the provision does not answer (the action or task it names, or the plan).
+    const denied = denies(s.text);
+    if (denied && !NATIONAL.test(s.text)) continue;
     // The sentence just before, on the same line.
     const before = ss[i - 1] && ss[i - 1]!.start + ss[i - 1]!.text.length === s.start ? ss[i - 1]! : null;
     // 这是国家…在我区的兑现: the sentence just before says what 这 is.
@@ -1008,14 +1036,14 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
           )
         : [];
     let inferred: Section | null = null;
-    if (!action && !task) {
+    if (!action && !task && !denied) {
       if (inPlan || cooccur) continue;
       const ranked = rankActions(upperText, index);
       const [best, second] = ranked;
       if (!best || best.mass === 0 || (second && second.mass >= best.mass * 0.75)) continue;
       inferred = best.action;
     }
-    if (task) lastTask = task;
+    if (task && !denied) lastTask = task;
     out.push({
       task,
       action,
@@ -1028,9 +1056,10 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       cooccur,
       sentence: s.text,
       listed,
-      direct: NATIONAL.test(s.text) && !denies(withAntecedent) ? withAntecedent : null,
+      direct: NATIONAL.test(s.text) && (denied || !denies(withAntecedent)) ? withAntecedent : null,
       directStart: antecedent ? antecedent.start : s.start,
       previous,
+      denied,
     });
   }
   return out;
@@ -1079,18 +1108,21 @@ function link(
   doc: PolicyDocument,
   index: NationalIndex,
 ): AlignmentLink {
-  const quote = unit.textOriginal.slice(st.start, st.end);
-  const line = lineAt(unit, st.start);
   return makeLink(end(from), fromPlan, upperEnd(st.target, index.document), st.score, 'explicit', [
-    {
-      kind: 'statement',
-      text: quote,
-      weight: null,
-      from: { start: st.start, end: st.end },
-      to: st.to,
-      source: { id: unit.id, file: doc.file, line },
-    },
+    { ...statementEvidence(st, unit, doc), to: st.to },
   ]);
+}
+
+/** A statement quoted as evidence, on the line it is printed on. */
+function statementEvidence(st: Statement, unit: Unit, doc: PolicyDocument): Evidence {
+  return {
+    kind: 'statement',
+    text: unit.textOriginal.slice(st.start, st.end),
+    weight: null,
+    from: { start: st.start, end: st.end },
+    to: null,
+    source: { id: unit.id, file: doc.file, line: lineAt(unit, st.start) },
+  };
 }
 
 /** The line of a provision's text on which the character at `at` stands (its paragraph's line). */

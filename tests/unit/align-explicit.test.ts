@@ -489,6 +489,41 @@ describe('explicit statements', () => {
     );
   });
 
+  it('keeps a measure an interpretation or the plan says has no counterpart from the texts’ links, saying why in its candidates', () => {
+    const linksFrom = (r: AlignmentResult, id: string) =>
+      r.links.filter((l) => l.from === id).map((l) => l.to);
+    // the texts alone link 壮大县域特色产业 to 培育特色优势产业集群
+    expect(linksFrom(result, '晋政发-2024-30/a2/m1')).toContain('国发-2024-17/a2/m1');
+    const said = alignWithBarePlan(
+      'no-counterpart.txt',
+      `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+壯大縣域特色產業這一條，和國家潛力地區行動的任務清單不沾邊，是我省自選動作。`,
+    );
+    expect(linksFrom(said, '晋政发-2024-30/a2/m1')).toEqual([]);
+    const unaligned = said.unaligned.find((u) => u.id === '晋政发-2024-30/a2/m1')!;
+    const note = unaligned.candidates[0]!.evidence.find((e) => e.kind === 'note');
+    expect(note?.text).toMatch(/^no counterpart, says: 壯大縣域特色產業這一條/);
+    expect(note?.source?.line).toBe(7);
+    // the plan's own text saying so, with no action named: no link at all
+    const own = enrichDocument(
+      parseTextFile(
+        write(
+          'own-denial.txt',
+          PLAN.replace(
+            '培育特色优势产业集群，承接产业转移。',
+            '培育特色优势产业集群，承接产业转移。国家行动计划未作专门部署，本条为我省自设。',
+          ),
+        ),
+      ),
+    );
+    expect(linksFrom(align([own], index, { curated: null }), '晋政发-2024-30/a2/m1')).toEqual([]);
+  });
+
   it('links an organisation measure to 组织实施 and leaves publicity without a counterpart, with candidates', () => {
     expect(result.links.find((l) => l.from === '晋政发-2024-30/s1/m1')?.to).toBe('国发-2024-17/s2/m1');
     const publicity = result.unaligned.find((u) => u.id === '晋政发-2024-30/s1/m2')!;
