@@ -51,7 +51,7 @@ const NATIONAL =
   /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验|重要|赋予|战略)|国务院|《(?:[^》]{0,30})?行动计划》/;
 /** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围, 自设内容). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独|单列|专列|可以援引|可援引|这一?(?:项|方面|块|类)|这方面)|没有[^，,。；;]{1,8}?这一?(?:项|块|方面)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|不沾边|沾不上边|不挨边|无关|自选(?:题|动作|项目?)|自加题|加试题|自己(?:加|增|设|定|写)的|自行(?:部署|安排|设置|提出|设定)|增写|(?:并)?不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜与|(?:不宜|不能|不应|不要)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为)|并无|找不(?:到|出|着)|(?:不|并不|并非|不是)(?:直接)?(?:来自|源自|源于|出自)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+  /没有(?:专门|直接|对应|相应|明确|单独|单列|专列|可以援引|可援引|这一?(?:项|方面|块|类)|这方面)|没有[^，,。；;]{1,8}?这一?(?:项|块|方面)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|不沾边|沾不上边|不挨边|管不到|管不着|无关|自选(?:题|动作|项目?)|自加题|加试题|自己(?:加|增|设|定|写)的(?!码)|自行(?:部署|安排|设置|提出|设定)|增写|(?:并)?不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜与|(?:不宜|不能|不应|不要)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为)|并无|找不(?:到|出|着)|(?:不|并不|并非|不是)(?:直接)?(?:来自|源自|源于|出自)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
 /** A clause opening a second claim about another provision (另有景德镇一条为我省自设). */
 const ANOTHER = /[，,；;](?:另有|另外|此外|其余|另加|(?:我们|我省|本省)?(?:又|还)(?:加|增)了)/;
 
@@ -363,8 +363,13 @@ function sentences(text: string): { text: string; start: number }[] {
   }
   return out;
 }
+/** A numbered provision, with the part it is in when printed (第三章第1条, 第（四）条). */
+const NUMBERED =
+  /(第[一二三四五六七八九十]{1,3}(?:部分|章|篇)的?)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项)/g;
 /** A clause opening on a numbered provision (，第6条…, ；而第7条…). */
 const NUMBERED_CLAUSE = /[，,；;](?=(?:而)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?条)/g;
+/** A sentence opening on a numbered provision (第三章第1条…, 《方案》第（四）条…). */
+const PROVISION_START = /^\s*(?:《[^》]*》)?第[一二三四五六七八九十\d（(]{1,4}[）)]?(?:部分|章|篇|条)/;
 /** A local provision named by number (前5条, 第3条, 第二部分). */
 const PROVISION_NAMED =
   /前[两二三四五六七八九十\d]{1,3}条|第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|部分|章)/;
@@ -453,11 +458,18 @@ export function explicitLinks(
         let fromPlan = doc.id;
         // A sentence naming the local side precisely (第四部分第13条, a quoted title or programme) is read
         // from that name first: the next sentence or the heading is only a guess.
+        // The national action the statement names: which part a bare 第（一）条 is in.
+        const upper = st.task?.section ?? st.action ?? null;
         let precise =
-          local && plan && st.direct ? preciseLocals(st.direct, plan, local, entries, generic, false) : [];
+          local && plan && st.direct
+            ? preciseLocals(st.direct, plan, local, entries, generic, { restated: false, upper })
+            : [];
         let quoted: Statement = st;
         if (local && plan && st.direct && st.previous && !precise.length) {
-          precise = preciseLocals(st.previous.text + st.direct, plan, local, entries, generic, false);
+          precise = preciseLocals(st.previous.text + st.direct, plan, local, entries, generic, {
+            restated: false,
+            upper,
+          });
           if (precise.length) quoted = { ...st, start: st.previous.start, directStart: st.previous.start };
         }
         const planGoals = plan?.sections.filter((x) => x.kind === 'goals') ?? [];
@@ -471,13 +483,13 @@ export function explicitLinks(
           fromPlan = plan.id;
           quoted = { ...quoted, start: quoted.directStart };
         } else if (local && plan && st.cooccur) {
-          froms = preciseLocals(st.localText, plan, local, entries, generic);
+          froms = preciseLocals(st.localText, plan, local, entries, generic, { upper });
           if (!froms.length) continue;
           fromPlan = plan.id;
         } else if (local && plan) {
           let from: LinkEnd | null = null;
           let level: 'section' | 'measure' = unit.kind;
-          const ordinal = byOrdinal(st.localText, plan, generic);
+          const ordinal = byOrdinal(st.localText, plan, generic, upper);
           const ordinalMeasure = local.measures.find((m) => m.id === ordinal?.id) ?? null;
           const sec =
             (ordinalMeasure ? null : ordinal) ??
@@ -603,9 +615,16 @@ function planEntries(plan: PolicyDocument): { sections: LocalEnd[]; measures: Lo
 
 /**
  * 《实施方案》第三部分 / 第三章, 第二部分第（四）条, 第26条: the plan's section printed with that number, or
- * the measure numbered so inside it (else in that place), or the one measure of the plan numbered so.
+ * the measure numbered so inside it (else in that place), or the one measure of the plan numbered so. With
+ * measures numbered afresh in each part, a bare 第（一）条 is the one in the part `upper` (the national action
+ * the statement names) is closest to by title, else the one the statement describes.
  */
-function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = new Set()): LinkEnd | null {
+function byOrdinal(
+  text: string,
+  plan: PolicyDocument,
+  generic: Set<string> = new Set(),
+  upper: Section | null = null,
+): LinkEnd | null {
   const NUM = '[一二三四五六七八九十\\d]{1,3}';
   const m = new RegExp(
     `第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:的?第[（(]?(${NUM})[）)]?(?:项|条|点))?`,
@@ -621,6 +640,15 @@ function byOrdinal(text: string, plan: PolicyDocument, generic: Set<string> = ne
     const n = ordinalOf(item[1]!);
     const found = plan.sections.flatMap((s) => s.measures).filter((x) => numberOf(x.label) === n);
     if (found.length <= 1) return found[0] ?? null;
+    if (upper) {
+      const closeness = found
+        .map((x) => {
+          const part = plan.sections.find((s) => s.measures.includes(x))!;
+          return { x, s: titleSimilarity(part.titleSimplified, upper.titleSimplified, generic) };
+        })
+        .sort((a, b) => b.s - a.s);
+      if (closeness[0]!.s > 0 && closeness[0]!.s > closeness[1]!.s) return closeness[0]!.x;
+    }
     // Numbered afresh in each part: the one of them the statement describes, clearly.
     const ranked = found
       .map((x) => ({ x, s: coverage(titlePairs(text, generic), `${x.titleSimplified}${x.textSimplified}`) }))
@@ -720,13 +748,13 @@ const HANDED_TO =
 
 /** A sentence referring back to a provision named before it (这一部分, 这部分, 该条). */
 const BACK_REFERENCE =
-  /这一部分|这部分|该部分|这一条|这条|该条|本条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款)/;
+  /这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款)/;
 
 /** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分, X这一章 (not 条件, 条例). */
 const FRAGMENT =
   /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:(?:这一|这|一)(条|部分)(?![件例款])|(?:这一|这)(章)(?!程))/g;
-/** Words saying a statement names several local provisions at once (两条, 分成, 连同). */
-const SEVERAL = /两条|两项|两块|三条|分成|合在|连同|并作|同一条|两款/;
+/** Words saying a statement names several local provisions at once (两条, 分成, 合起来, 连同). */
+const SEVERAL = /两条|两项|两块|三条|分成|合在|合起来|加起来|连同|并作|同一条|两款/;
 
 /**
  * The local side of a sentence naming both sides (no word of correspondence), every provision it names
@@ -740,13 +768,14 @@ function preciseLocals(
   local: { sections: LocalEnd[]; measures: LocalEnd[] },
   entries: UpperEntry[],
   generic: Set<string>,
-  restated = true,
+  { restated = true, upper = null }: { restated?: boolean; upper?: Section | null } = {},
 ): { entry: LinkEnd; level: 'section' | 'measure' }[] {
   const out: { entry: LinkEnd; level: 'section' | 'measure' }[] = [];
   const add = (entry: LinkEnd | null, level: 'section' | 'measure') => {
     if (entry && !out.some((o) => o.entry.id === entry.id)) out.push({ entry, level });
   };
-  text = withoutAdditions(ownClaim(text));
+  // 除第7条外，其余六条…: what is excepted is not named.
+  text = withoutAdditions(ownClaim(text)).replace(/除(?:了)?[^，,。；;]{1,20}?(?:以外|之外|外)/g, '');
   // The sentence is about a part (单列为一个部分, 这一部分): a quoted part title names it.
   const partWords = /一个部分|这一部分|本部分|该部分/.test(text);
   // Numbers and quotes are read in the local part of each clause: what precedes 国家 in it (对照国家《行动
@@ -761,7 +790,7 @@ function preciseLocals(
       return clause.slice(0, at) + (handed ? `\u3000${handed[1]}` : '');
     })
     .join('　');
-  const ordinal = byOrdinal(localPart, plan, generic);
+  const ordinal = byOrdinal(localPart, plan, generic, upper);
   const isMeasure = (e: LinkEnd) => local.measures.some((x) => x.id === e.id);
   const within = (e: LinkEnd) => !ordinal || (!isMeasure(ordinal) && e.id.startsWith(`${ordinal.id}/`));
   for (const q of localPart.matchAll(/[“"]([^”"]{2,40})[”"]/g)) {
@@ -794,6 +823,26 @@ function preciseLocals(
     }
   }
   if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
+  // 第3条…，第4条…，合起来才是国家…: every provision numbered, when the sentence says it names several (a
+  // bare number read in the part named before it: 第三章第1条…，第2条…).
+  if (ordinal && SEVERAL.test(text)) {
+    let part = '';
+    let last: Section | null = null;
+    for (const n of localPart.matchAll(NUMBERED)) {
+      if (n[1]) part = n[1];
+      // A bare number after a provision of a part numbered afresh: the measure so numbered in that part.
+      const label = ordinalOf(n[0].replace(/^.*第[（(]?|[）)]?[条项]$/g, ''));
+      const sameSection: LinkEnd | undefined = n[1]
+        ? undefined
+        : last?.measures.find((x) => ordinalOf(x.label.replace(/[（()）.．、\s]/g, '')) === label);
+      const found: LinkEnd | null =
+        sameSection ?? byOrdinal(`${n[1] ? '' : part}${n[0]}\u3000${localPart}`, plan, generic, upper);
+      if (!found || !isMeasure(found)) continue;
+      add(found, 'measure');
+      const id: string = found.id;
+      last = plan.sections.find((s): boolean => s.measures.some((x) => x.id === id)) ?? null;
+    }
+  }
   for (const run of text.matchAll(BODY)) {
     if (/国家|国务院|部际/.test(clauseBefore(text, run.index) + run[0])) continue;
     // The run of characters before 领导小组 starts wherever the clause does (第八部分明确由省推进…领导小组):
@@ -949,6 +998,19 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       // A next sentence naming the national side itself is a statement of its own.
       !(NATIONAL.test(next.text) && !LOCAL.test(s.text) && !/对照|[相对]应|提出/.test(next.text)) &&
       // So is one denying a counterpart (…。我省提出的X与此无直接对应。): it is no local half of this one.
+      !denies(next.text)
+    ) {
+      localPart = next;
+      stEnd = next.start + next.text.length;
+    } else if (
+      // 国家…这项任务里有两个关键词…。第三章第1条写前一个，第2条写后一个。: a next sentence opening on a
+      // numbered provision, naming no upper side, answers this one when this one names no provision.
+      !inPlan &&
+      next &&
+      next.start === s.start + s.text.length &&
+      PROVISION_START.test(next.text) &&
+      !UPPER.test(next.text) &&
+      !PROVISION_NAMED.test(s.text) &&
       !denies(next.text)
     ) {
       localPart = next;

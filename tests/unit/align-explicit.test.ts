@@ -354,6 +354,45 @@ describe('explicit statements', () => {
     expect(explicitFrom(r, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a1/m1']);
   });
 
+  it('reads every provision numbered when a sentence names several (合起来), a bare number by the part nearest the national action, a next sentence opening on a number, 除…外; 自己加的码 denies nothing, 管不到 does', () => {
+    const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+`;
+    const read = (name: string, body: string) => alignWithBarePlan(name, head + body);
+    const several = read(
+      'several.txt',
+      '第三部分第（一）條管產業，第（二）條管設施，合起來才是國家增強城鎮綜合承載能力的全貌。',
+    );
+    expect(explicitFrom(several, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(several, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // the parts' measures are numbered afresh: 第（一）条 is the one of the part nearest the action named
+    const bare = read('bare.txt', '國家新一輪農業轉移人口市民化行動，山西的第（一）條先行。');
+    expect(explicitFrom(bare, '晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
+    expect(explicitFrom(bare, '晋政发-2024-30/a2/m1')).toEqual([]);
+    const next = read(
+      'next.txt',
+      '國家培育特色優勢產業集群這項任務有兩個關鍵詞。第三部分第（一）條寫前一個。',
+    );
+    expect(explicitFrom(next, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
+    const except = read(
+      'except.txt',
+      '第二部分兩條，講的是落戶和服務。除第（二）條外，其餘一條都能在國家新一輪農業轉移人口市民化行動裡找到根。',
+    );
+    expect(explicitFrom(except, '晋政发-2024-30/a1')).toEqual(['国发-2024-17/a1']);
+    expect(explicitFrom(except, '晋政发-2024-30/a1/m2')).toEqual([]);
+    const raised = read(
+      'raised.txt',
+      '推動縣城補短板強弱項這一條，我們是拿國家增強城鎮綜合承載能力當底線來寫的，設施標準是我省自己加的碼。\n\n' +
+        '壯大縣域特色產業這一條，國家潛力地區行動的幾項任務管不到這裡。',
+    );
+    expect(explicitFrom(raised, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(raised, '晋政发-2024-30/a2/m1')).toEqual([]);
+  });
+
   it('links a measure to every task a statement counts out (两项任务), by the words of the tasks only', () => {
     const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 
