@@ -866,8 +866,23 @@ function preciseLocals(
     const section = resolveScored(text, local.sections, generic);
     if (section && section.score >= CLOSELY) add(section.entry, 'section');
   }
+  // 高职院校到区县设分校、每个区县办好1所中职学校，这是为国家…准备的一条: a clause restating what one
+  // measure's text says, clearly more than any other measure's.
+  if (!out.length && restated) {
+    for (const clause of localPart.split(/[，,；;：:。]/)) {
+      const pairs = titlePairs(clause, generic);
+      if (pairs.size < 8) continue;
+      const ranked = local.measures
+        .map((m) => ({ m, s: coverage(pairs, m.textSimplified) }))
+        .sort((a, b) => b.s - a.s);
+      const [best, second] = ranked;
+      if (best && best.s >= CONTENT && best.s >= 2 * (second?.s ?? 0)) add(best.m, 'measure');
+    }
+  }
   return out;
 }
+/** Share of a clause's character pairs one measure's text must hold for the clause to restate it. */
+const CONTENT = 0.5;
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** 2, 十二, 二十 → a number. */

@@ -354,7 +354,7 @@ describe('explicit statements', () => {
     expect(explicitFrom(r, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a1/m1']);
   });
 
-  it('reads every provision numbered when a sentence names several (合起来), a bare number by the part nearest the national action, a next sentence opening on a number, 除…外; 自己加的码 denies nothing, 管不到 does', () => {
+  it('reads every provision numbered when a sentence names several (合起来), a bare number by the part nearest the national action, a next sentence opening on a number, 除…外, a clause restating one measure’s text; 自己加的码 denies nothing, 管不到 does', () => {
     const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 
 近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
@@ -391,6 +391,12 @@ describe('explicit statements', () => {
     );
     expect(explicitFrom(raised, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
     expect(explicitFrom(raised, '晋政发-2024-30/a2/m1')).toEqual([]);
+    // the local side told by what the measure's text says, clearly more than any other measure's
+    const content = read(
+      'content.txt',
+      '立足資源稟賦承接產業轉移，這是為國家培育特色優勢產業集群準備的一條。',
+    );
+    expect(explicitFrom(content, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
   });
 
   it('links a measure to every task a statement counts out (两项任务), by the words of the tasks only', () => {
