@@ -51,7 +51,7 @@ const NATIONAL =
   /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验|重要|赋予|战略)|国务院|《(?:[^》]{0,30})?行动计划》/;
 /** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围, 自设内容). */
 const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独|单列|专列|可以援引|可援引|这一?(?:项|方面|块|类)|这方面)|没有[^，,。；;]{1,8}?这一?(?:项|块|方面)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|不沾边|沾不上边|不挨边|管不到|管不着|无关|自选(?:题|动作|项目?)|自加题|加试题|自己(?:加|增|设|定|写)的(?!码)|自行(?:部署|安排|设置|提出|设定)|增写|(?:并)?不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜与|(?:不宜|不能|不应|不要)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为)|并无|找不(?:到|出|着)|(?:不|并不|并非|不是)(?:直接)?(?:来自|源自|源于|出自)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+  /没有(?:专门|直接|对应|相应|明确|单独|单列|专列|可以援引|可援引|这一?(?:项|方面|块|类)|这方面)|没有[^，,。；;]{1,8}?这一?(?:项|块|方面)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|不沾边|沾不上边|不挨边|[挨挂对搭沾靠]不上|管不到|管不着|(?:里|中)(?:并|也)?没有(?:它|此|该)|无关|自选(?:题|动作|项目?)|自加题|加试题|自己(?:加|增|设|定|写)的(?!码)|自行(?:部署|安排|设置|提出|设定)|增写|(?:并)?不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜与|(?:不宜|不能|不应|不要)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为)|并无|找不(?:到|出|着)|(?:不|并不|并非|不是)(?:直接)?(?:来自|源自|源于|出自)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
 /** A clause opening a second claim about another provision (另有景德镇一条为我省自设). */
 const ANOTHER = /[，,；;](?:另有|另外|此外|其余|另加|(?:我们|我省|本省)?(?:又|还)(?:加|增)了)/;
 
@@ -617,7 +617,8 @@ function planEntries(plan: PolicyDocument): { sections: LocalEnd[]; measures: Lo
  * 《实施方案》第三部分 / 第三章, 第二部分第（四）条, 第26条: the plan's section printed with that number, or
  * the measure numbered so inside it (else in that place), or the one measure of the plan numbered so. With
  * measures numbered afresh in each part, a bare 第（一）条 is the one in the part `upper` (the national action
- * the statement names) is closest to by title, else the one the statement describes.
+ * the statement names) is closest to by title, else the one the words after it describe, else the one the
+ * statement describes.
  */
 function byOrdinal(
   text: string,
@@ -648,6 +649,14 @@ function byOrdinal(
         })
         .sort((a, b) => b.s - a.s);
       if (closeness[0]!.s > 0 && closeness[0]!.s > closeness[1]!.s) return closeness[0]!.x;
+    }
+    // 第4条写县城，第5条写兵团城镇: the one the words right after the number describe.
+    const own = titlePairs(text.slice(item.index + item[0].length).split(/[，,。；;：:]/)[0]!, generic);
+    if (own.size) {
+      const described = found
+        .map((x) => ({ x, s: coverage(own, `${x.titleSimplified}${x.textSimplified}`) }))
+        .sort((a, b) => b.s - a.s);
+      if (described[0]!.s > 0 && described[0]!.s >= 2 * described[1]!.s) return described[0]!.x;
     }
     // Numbered afresh in each part: the one of them the statement describes, clearly.
     const ranked = found
@@ -748,7 +757,7 @@ const HANDED_TO =
 
 /** A sentence referring back to a provision named before it (这一部分, 这部分, 该条). */
 const BACK_REFERENCE =
-  /这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款)/;
+  /这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款|机制|办法|制度)/;
 
 /** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分, X这一章 (not 条件, 条例). */
 const FRAGMENT =
@@ -836,7 +845,7 @@ function preciseLocals(
         ? undefined
         : last?.measures.find((x) => ordinalOf(x.label.replace(/[（()）.．、\s]/g, '')) === label);
       const found: LinkEnd | null =
-        sameSection ?? byOrdinal(`${n[1] ? '' : part}${n[0]}\u3000${localPart}`, plan, generic, upper);
+        sameSection ?? byOrdinal(`${n[1] ? '' : part}${localPart.slice(n.index)}`, plan, generic, upper);
       if (!found || !isMeasure(found)) continue;
       add(found, 'measure');
       const id: string = found.id;
@@ -869,7 +878,10 @@ function preciseLocals(
   // 高职院校到区县设分校、每个区县办好1所中职学校，这是为国家…准备的一条: a clause restating what one
   // measure's text says, clearly more than any other measure's.
   if (!out.length && restated) {
-    for (const clause of localPart.split(/[，,；;：:。]/)) {
+    // Each clause without a label or speaker (【解说】, 刘建疆：).
+    for (const clause of localPart
+      .replace(/^(?:【[^】]{1,8}】|[^，,。；;：:]{1,12}[：:])/, '')
+      .split(/[，,；;：:。]/)) {
       const pairs = titlePairs(clause, generic);
       if (pairs.size < 8) continue;
       const ranked = local.measures

@@ -164,6 +164,8 @@ function runIsTitleOnly(run: Run): boolean {
 
 function canJoin(prev: Run, next: Paragraph): boolean {
   if (next.marker.type !== 'plain' || next.headingMarkup) return false;
+  // A labelled paragraph (【解说】…, 【同期声】…) opens on its own: the caption before it ends unpunctuated.
+  if (/^【[^】]{1,8}】/.test(next.content.text)) return false;
   // A signature or date line closes the document; a page break never cuts one into the text before it.
   if (SIGNATURE.test(next.content.text) || CLOSING_DATE.test(next.content.text)) return false;
   // The joined text ends with its last (non-empty) part.

@@ -391,12 +391,25 @@ describe('explicit statements', () => {
     );
     expect(explicitFrom(raised, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
     expect(explicitFrom(raised, '晋政发-2024-30/a2/m1')).toEqual([]);
-    // the local side told by what the measure's text says, clearly more than any other measure's
+    // the local side told by what the measure's text says, clearly more than any other measure's (a label
+    // such as 【解说】 aside)
     const content = read(
       'content.txt',
-      '立足資源稟賦承接產業轉移，這是為國家培育特色優勢產業集群準備的一條。',
+      '【解說】立足資源稟賦做好各類新興的產業轉移，這是為國家培育特色優勢產業集群準備的一條。',
     );
     expect(explicitFrom(content, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
+    // 第（二）条 of the part the words after it describe; 这套机制 refers back; 挨不上 and 里没有它 deny
+    const described = read(
+      'described.txt',
+      '國家增強城鎮綜合承載能力在方案裡分屬兩條，第（一）條寫承接產業轉移，第（二）條寫縣城補短板，和戶籍制度改革、常住人口落戶限制的寫法不同。\n\n' +
+        '第二部分第（一）條講的是戶籍。這套機制是從國家進一步深化戶籍制度改革那裡接過來的。\n\n' +
+        '擴大城鎮基本公共服務覆蓋面這一條，和國家都市圈培育行動的三項任務挨不上。\n\n' +
+        '推動縣城補短板強弱項這一條，國家都市圈培育行動的三項任務裡沒有它。',
+    );
+    expect(explicitFrom(described, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(described, '晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
+    expect(explicitFrom(described, '晋政发-2024-30/a1/m2')).toEqual([]);
+    expect(explicitFrom(described, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
   });
 
   it('links a measure to every task a statement counts out (两项任务), by the words of the tasks only', () => {

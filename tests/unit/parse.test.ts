@@ -184,6 +184,27 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(doc.sections.map((s) => s.title)).toEqual(['总体要求', '和美乡村建设', '中心城市辐射带动']);
   });
 
+  it('a labelled paragraph (【解说】…) opens on its own after an unpunctuated caption (【字幕】…)', () => {
+    const doc = parseLines(
+      [
+        '《某某省推进新型城镇化实施方案》解读视频脚本',
+        '',
+        '一、第一集',
+        '',
+        '【字幕】常住人口城镇化率：稳定在70%以上',
+        '',
+        '【解说】第二章七条，前六条与国家市民化行动一件对一件。',
+        '',
+        '城镇化率还要继续提高',
+        '',
+        '是这次方案的一个目标。',
+      ],
+      '视频脚本.txt',
+    );
+    expect(doc.sections[0]!.paragraphLines).toEqual([5, 7, 9]);
+    expect(doc.sections[0]!.text).toContain('城镇化率还要继续提高是这次方案的一个目标。');
+  });
+
   it('an explanatory genre by its title (关于《…》的起草说明) is an interpretation of the plan it names', () => {
     const doc = parseLines(
       [
