@@ -1115,6 +1115,12 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     // side's words and what follows are not the tasks'.
     const nationalAt = Math.max(0, upperText.search(NATIONAL));
     const counted = COUNTED.exec(upperText.slice(nationalAt));
+    // …属于国家推进公共服务共建共享；…枝杈长在国家提升城际通勤效率上: tasks of one action named by their titles,
+    // each in a clause naming the national side and each as fully as the other, are each linked (unless the
+    // sentence sets one against another: 而不是, 而非).
+    const fully = tasks.filter(
+      (n) => byTitle.some((t) => t.entry === n.entry) && NATIONAL.test(clauseBefore(upperText, n.at)),
+    );
     const listed =
       action && counted
         ? listedTasks(
@@ -1123,7 +1129,13 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
             entries,
             index.vocabulary.generic,
           )
-        : [];
+        : action &&
+            !task &&
+            fully.length > 1 &&
+            taskSections.size === 1 &&
+            !/不是|而非|并非|不属于/.test(upperText)
+          ? fully.map((n) => n.entry)
+          : [];
     let inferred: Section | null = null;
     if (!action && !task && !denied) {
       if (inPlan || cooccur) continue;

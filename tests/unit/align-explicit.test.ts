@@ -412,6 +412,24 @@ describe('explicit statements', () => {
     expect(explicitFrom(described, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
   });
 
+  it('links a measure to every task of one action a statement names by title on the national side, unless it sets them against each other', () => {
+    const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+第三部分第（二）條屬於國家增強城鎮綜合承載能力；配套的產業平台，長在國家促進產業園區提級擴能上。
+
+第三部分第（一）條屬於國家培育特色優勢產業集群，而不是國家促進產業園區提級擴能。`;
+    const r = alignWithBarePlan('named-tasks.txt', text);
+    expect(explicitFrom(r, '晋政发-2024-30/a2/m2').sort()).toEqual([
+      '国发-2024-17/a2/m2',
+      '国发-2024-17/a2/m4',
+    ]);
+    expect(explicitFrom(r, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
+  });
+
   it('links a measure to every task a statement counts out (两项任务), by the words of the tasks only', () => {
     const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 
