@@ -41,6 +41,9 @@ CREATE CONSTRAINT obligation_key IF NOT EXISTS FOR (n:Obligation) REQUIRE n.key 
 CREATE INDEX implements_source IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.source);
 // Full-text search over the Simplified text (searchText = title + text, or an indicator's name); the cjk
 // analyzer indexes Chinese as overlapping character pairs, so any two-character query finds its words.
+// Eventually consistent: a write's commit queues its index updates instead of applying them (the
+// applying cost about half of a load's commit time); a load ends by waiting until the index holds
+// everything written (cypher/search-refresh.cypher, src/graph/writer.ts awaitSearchIndex).
 CREATE FULLTEXT INDEX plantrace_text IF NOT EXISTS
 FOR (n:Measure|Action|Plan|Indicator) ON EACH [n.searchText]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };

@@ -8,7 +8,10 @@
 // Parameters: $docs (docId + the keys of what each document owns, for the documents the graph already
 // holds: a document new to the graph has nothing stale, src/graph/writer.ts batchParams), $plans, $regions, $partOf,
 // $agencies, $indicators, $actions, $measures, $planMentions, $measureMentions, $covers, $planInvolves,
-// $measureInvolves, $planTargets, $actionTargets, $measureTargets, $obligations.
+// $measureInvolves, $planTargets, $actionTargets, $measureTargets, $obligations; and the same lists named
+// $newPlans … $newObligations for the documents new to the graph (src/graph/writer.ts freshDocuments):
+// nothing of them exists yet, so their nodes and relationships are created, not merged (the graph is the
+// one MERGE would give).
 
 // 1. Measures and sections the edited documents no longer have (their links go with them, and the
 //    indicators and agencies only they referred to). A new document has none: one index seek each.
@@ -69,6 +72,12 @@ MATCH (:Plan {id: d.docId})-[:SETS]->(o:Obligation) WHERE NOT o.key IN d.keys.ob
 DETACH DELETE o;
 
 // 3. The document nodes.
+UNWIND $newPlans AS row
+CREATE (p:Plan {id: row.id})
+SET p += row.props, p.contentHash = row.contentHash, p.loadedAt = datetime()
+FOREACH (_ IN CASE WHEN row.national THEN [1] ELSE [] END | SET p:NationalPlan)
+FOREACH (_ IN CASE WHEN row.interpretation THEN [1] ELSE [] END | SET p:Interpretation);
+
 UNWIND $plans AS row
 MERGE (p:Plan {id: row.id})
 SET p += row.props, p.contentHash = row.contentHash, p.loadedAt = datetime()
@@ -93,6 +102,16 @@ MERGE (i:Indicator {id: row.id})
 SET i.name = row.name, i.searchText = row.name;
 
 // 5. Sections and measures (a measure whose section changed leaves the old one).
+UNWIND $newActions AS row
+MATCH (p:Plan {id: row.plan})
+CREATE (p)-[:HAS_ACTION]->(a:Action {id: row.id})
+SET a += row.props;
+
+UNWIND $newMeasures AS row
+MATCH (a:Action {id: row.actionId})
+CREATE (a)-[:HAS_MEASURE]->(m:Measure {id: row.id})
+SET m += row.props;
+
 UNWIND $actions AS row
 MATCH (p:Plan {id: row.plan})
 MERGE (a:Action {id: row.id})
@@ -109,6 +128,18 @@ MATCH (other:Action)-[old:HAS_MEASURE]->(m) WHERE other <> a
 DELETE old;
 
 // 6. What the documents and their measures name or cover.
+UNWIND $newPlanMentions AS row
+MATCH (n:Plan {id: row.from}), (g:Region {id: row.regionId})
+CREATE (n)-[:MENTIONS {mention: row.mention}]->(g);
+
+UNWIND $newMeasureMentions AS row
+MATCH (n:Measure {id: row.from}), (g:Region {id: row.regionId})
+CREATE (n)-[:MENTIONS {mention: row.mention}]->(g);
+
+UNWIND $newCovers AS row
+MATCH (p:Plan {id: row.plan}), (g:Region {id: row.regionId})
+CREATE (p)-[:COVERS]->(g);
+
 UNWIND $planMentions AS row
 MATCH (n:Plan {id: row.from}), (g:Region {id: row.regionId})
 MERGE (n)-[r:MENTIONS]->(g)
@@ -124,6 +155,14 @@ MATCH (p:Plan {id: row.plan}), (g:Region {id: row.regionId})
 MERGE (p)-[:COVERS]->(g);
 
 // 7. Agencies' roles.
+UNWIND $newPlanInvolves AS row
+MATCH (n:Plan {id: row.from}), (ag:Agency {id: row.agencyId})
+CREATE (n)-[:INVOLVES {role: row.role}]->(ag);
+
+UNWIND $newMeasureInvolves AS row
+MATCH (n:Measure {id: row.from}), (ag:Agency {id: row.agencyId})
+CREATE (n)-[:INVOLVES {role: row.role}]->(ag);
+
 UNWIND $planInvolves AS row
 MATCH (n:Plan {id: row.from}), (ag:Agency {id: row.agencyId})
 MERGE (n)-[:INVOLVES {role: row.role}]->(ag);
@@ -133,6 +172,22 @@ MATCH (n:Measure {id: row.from}), (ag:Agency {id: row.agencyId})
 MERGE (n)-[:INVOLVES {role: row.role}]->(ag);
 
 // 8. Targets (a target whose indicator changed leaves the old one, removed when nothing else uses it).
+//    The new documents' first: an indicator they target is not left without links by the others' moves.
+UNWIND $newPlanTargets AS row
+MATCH (n:Plan {id: row.owner}), (i:Indicator {id: row.indicatorId})
+CREATE (n)-[t:TARGETS {key: row.key}]->(i)
+SET t += row.props;
+
+UNWIND $newActionTargets AS row
+MATCH (n:Action {id: row.owner}), (i:Indicator {id: row.indicatorId})
+CREATE (n)-[t:TARGETS {key: row.key}]->(i)
+SET t += row.props;
+
+UNWIND $newMeasureTargets AS row
+MATCH (n:Measure {id: row.owner}), (i:Indicator {id: row.indicatorId})
+CREATE (n)-[t:TARGETS {key: row.key}]->(i)
+SET t += row.props;
+
 UNWIND $planTargets AS row
 MATCH (n:Plan {id: row.owner}), (i:Indicator {id: row.indicatorId})
 OPTIONAL MATCH (n)-[moved:TARGETS {key: row.key}]->(other:Indicator) WHERE other <> i
@@ -161,6 +216,11 @@ WITH DISTINCT other WHERE other IS NOT NULL AND NOT (other)--()
 DELETE other;
 
 // 9. Dated obligations the documents set (各设区市要在…前出台实施方案).
+UNWIND $newObligations AS row
+MATCH (p:Plan {id: row.plan})
+CREATE (p)-[:SETS]->(o:Obligation {key: row.key})
+SET o += row.props, o.owner = row.owner;
+
 UNWIND $obligations AS row
 MATCH (p:Plan {id: row.plan})
 MERGE (o:Obligation {key: row.key})

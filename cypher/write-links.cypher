@@ -4,7 +4,9 @@
 // was loaded. One UNWIND over the rows of every document of the batch per statement.
 // Parameters: $linkDocs (docId, placement, linksHash, the keys of its links, what it interprets),
 // $storedLinkDocs (those of them the graph already holds: only they can have links to remove),
-// $candidates, $implementsMM, $implementsAA, $implementsPP, $implementsAny.
+// $candidates, $implementsMM, $implementsAA, $implementsPP, $implementsAny; $newImplementsMM/AA/PP: the
+// links of documents none of whose nodes has one yet (src/graph/writer.ts linkParams), each pair once
+// with its final properties, created.
 
 // 1. The plans' place in the cascade.
 UNWIND $linkDocs AS d
@@ -23,6 +25,21 @@ WHERE NOT n.id + '|' + t.id IN d.implements AND r.review IS NULL AND r.method <>
 DELETE r;
 
 // Measure → task, section → section, plan → plan: both ends by label; any other pair by trying each.
+UNWIND $newImplementsMM AS row
+MATCH (f:Measure {id: row.from}), (t:Measure {id: row.to})
+CREATE (f)-[r:IMPLEMENTS]->(t)
+SET r = row.props;
+
+UNWIND $newImplementsAA AS row
+MATCH (f:Action {id: row.from}), (t:Action {id: row.to})
+CREATE (f)-[r:IMPLEMENTS]->(t)
+SET r = row.props;
+
+UNWIND $newImplementsPP AS row
+MATCH (f:Plan {id: row.from}), (t:Plan {id: row.to})
+CREATE (f)-[r:IMPLEMENTS]->(t)
+SET r = row.props;
+
 UNWIND $implementsMM AS row
 MATCH (f:Measure {id: row.from}), (t:Measure {id: row.to})
 MERGE (f)-[r:IMPLEMENTS]->(t)

@@ -15,6 +15,7 @@ import {
   hashRows,
   linkRows,
   toRows,
+  type ContentRows,
   type DocumentRows,
   type LinkRows,
 } from '../graph/rows.js';
@@ -90,7 +91,7 @@ export interface Scanned {
   light: PolicyDocument;
 }
 
-export function scannedOf(d: PolicyDocument): Scanned {
+export function scannedOf(d: PolicyDocument, content: ContentRows = contentRows(d)): Scanned {
   return {
     id: d.id,
     file: d.file,
@@ -98,23 +99,34 @@ export function scannedOf(d: PolicyDocument): Scanned {
     level: d.level,
     regionCode: d.regionCode,
     ref: planRef(d),
-    contentHash: hashRows(contentRows(d)),
+    contentHash: hashRows(content),
     light: lightOf(d),
   };
 }
 
-/** A parsed file as the scan takes it: what it keeps, and the document as JSON for the store. */
+/**
+ * A parsed file as the scan takes it: what it keeps, and the document as JSON for the store; with
+ * `content` asked for, the document's content rows too (what the loader writes before the run's
+ * alignment: src/pipeline/load.ts).
+ */
 export type ScanResult =
-  Exclude<ScanItem, { kind: 'document' }> | { kind: 'scanned'; scanned: Scanned; json: string };
+  | Exclude<ScanItem, { kind: 'document' }>
+  | { kind: 'scanned'; scanned: Scanned; json: string; content?: ContentRows };
 
 export async function scanBytes(
   bytes: Uint8Array,
   file: string,
-  options: { ocr?: boolean },
+  options: { ocr?: boolean; content?: boolean },
 ): Promise<ScanResult> {
-  const item = await parseBytes(bytes, file, options);
+  const item = await parseBytes(bytes, file, { ocr: options.ocr });
   if (item.kind !== 'document') return item;
-  return { kind: 'scanned', scanned: scannedOf(item.document), json: JSON.stringify(item.document) };
+  const content = contentRows(item.document);
+  return {
+    kind: 'scanned',
+    scanned: scannedOf(item.document, content),
+    json: JSON.stringify(item.document),
+    ...(options.content ? { content } : {}),
+  };
 }
 
 export function alignChunk(job: ChunkJob, env: ChunkEnv): PreparedChunk {

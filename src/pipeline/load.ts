@@ -1,7 +1,9 @@
 // The load pipeline (orchestration; the CLI calls it): files → prepare (scan, then chunks of a few hundred
 // documents aligned and turned into rows; src/pipeline/prepare.ts) → write, several documents per
 // transaction, each statement once for all of them (src/graph/writer.ts). The next chunk is prepared
-// while the last one is written. A document that fails to parse is rejected with its reason; when a
+// while the last one is written. In a run parsed on workers, the content of documents new to the graph
+// (text, structure, extractions: independent of parents and alignment) is written during the scan,
+// while the rest of the files are parsed; their links follow with their chunks. A document that fails to parse is rejected with its reason; when a
 // transaction fails, its documents are written again in halves until the culprit is alone, and only it
 // is rolled back; the others load. Documents already in the graph that the run concerns are re-linked.
 // An unreachable Neo4j stops the run before anything is written.
@@ -12,11 +14,18 @@ import { storedDocuments, storedPlans } from '../graph/stored.js';
 import {
   addCounts,
   applySchema,
+  awaitSearchIndex,
+  contentRowCount,
   linkRowCount,
   rowCount,
   storedHashes,
+  unloadDocument,
   writeBatch,
+  writeContent,
+  writeLinksOf,
   zeroCounts,
+  SharedWritten,
+  type ContentOnly,
   type FaultInjection,
   type WriteCounts,
 } from '../graph/writer.js';
@@ -95,47 +104,117 @@ export async function loadInputs(
   const t0 = performance.now();
   const writing = !!driver && !options.dryRun;
   if (writing) await applySchema(driver, database);
-  const run = await prepareRun(
-    inputs,
-    { ...options, skipUnchanged: !options.force },
-    writing ? graphView(driver, database) : null,
-  );
   const summary: LoadSummary = {
     loaded: [],
-    unchanged: [...run.unchanged],
+    unchanged: [],
     relinked: [],
-    rejected: run.rejected,
-    skipped: run.skipped,
+    rejected: [],
+    skipped: [],
     failed: [],
     placements: [],
     counts: zeroCounts(),
     rows: { documents: 0, nodes: 0, relationships: 0, measures: 0, links: 0 },
     seconds: { prepare: 0, write: 0 },
   };
+  const fileOf = new Map<string, string>();
+  const limit = options.batchRows ?? BATCH_ROWS;
+
+  // Content written during the scan (documents new to the graph), in groups of about `limit` rows, one
+  // transaction each, one at a time; the scan waits while a group is full and the last one is still
+  // being written. A failed group is halved until the culprit is alone: it is not loaded (its links
+  // are not written either). Their links are written with their chunks (`prewritten`).
+  const prewritten = new Set<string>();
+  // Regions, agencies and indicators this load has written: later batches do not merge them again.
+  const shared = new SharedWritten();
+  const prefailed = new Set<string>();
+  let preWriteMs = 0;
+  const writeContents = async (group: ContentOnly[]): Promise<void> => {
+    try {
+      addCounts(summary.counts, await writeContent(driver!, database, group, shared));
+      for (const r of group) prewritten.add(r.docId);
+    } catch (err) {
+      const id = group[0]!.docId;
+      if (isServerUnavailable(err)) throw unavailable(fileOf.get(id) ?? id, err);
+      if (group.length === 1) {
+        prefailed.add(id);
+        summary.failed.push({
+          id,
+          file: fileOf.get(id) ?? id,
+          reason: (err as Error).message.split('\n')[0]!,
+        });
+        return;
+      }
+      const mid = Math.ceil(group.length / 2);
+      await writeContents(group.slice(0, mid));
+      await writeContents(group.slice(mid));
+    }
+  };
+  let queued: ContentOnly[] = [];
+  let queuedRows = 0;
+  const contentWrite: { inFlight: Promise<void> | null } = { inFlight: null };
+  const sendQueued = async () => {
+    if (!queued.length) return;
+    const group = queued;
+    queued = [];
+    queuedRows = 0;
+    if (contentWrite.inFlight) await contentWrite.inFlight;
+    const w0 = performance.now();
+    const inFlight = writeContents(group).finally(() => (preWriteMs += performance.now() - w0));
+    inFlight.catch(() => undefined); // awaited before the next group and after the scan
+    contentWrite.inFlight = inFlight;
+  };
+  const prewrite = async (rows: ContentOnly) => {
+    fileOf.set(rows.docId, String(rows.plan.props.file ?? rows.docId));
+    queued.push(rows);
+    queuedRows += contentRowCount(rows);
+    if (queuedRows >= limit) await sendQueued();
+  };
+
+  const run = await prepareRun(
+    inputs,
+    { ...options, skipUnchanged: !options.force, ...(writing ? { prewrite } : {}) },
+    writing ? graphView(driver, database) : null,
+  );
+  summary.unchanged.push(...run.unchanged);
+  summary.rejected = run.rejected;
+  summary.skipped = run.skipped;
   const total = run.unchanged.length + run.total;
   let done = summary.unchanged.length;
-  const fileOf = new Map<string, string>();
-  const unavailable = (file: string, err: unknown) =>
-    new Neo4jUnavailableError(
+  function unavailable(file: string, err: unknown) {
+    return new Neo4jUnavailableError(
       `Neo4j became unreachable while loading ${file}: ${(err as Error).message.split('\n')[0]}`,
     );
+  }
 
   // One transaction for a group of documents; when it fails, each half again, until the culprit is
   // alone (rolled back, and said), so one bad document costs a few transactions, not one per document.
+  // `linksOf`: the relinks are whole documents whose content was written during the scan: their
+  // regions and links now (they count as loaded; one whose write fails is removed again, as if its one
+  // transaction had failed).
   const write = async (
     contents: DocumentRows[],
     relinks: Linked[],
     inGraph: ReadonlySet<string>,
+    linksOf = false,
   ): Promise<void> => {
     const ids = [...contents, ...relinks].map((r) => r.docId);
     const faulty = ids.length === 1 && options.fault?.docId === ids[0] ? options.fault : undefined;
     try {
-      addCounts(summary.counts, await writeBatch(driver!, database, contents, relinks, faulty, inGraph));
+      addCounts(
+        summary.counts,
+        linksOf
+          ? await writeLinksOf(driver!, database, relinks as DocumentRows[], faulty, shared)
+          : await writeBatch(driver!, database, contents, relinks, faulty, inGraph, shared),
+      );
       summary.loaded.push(...contents.map((r) => r.docId));
-      summary.relinked.push(...relinks.map((r) => r.docId));
+      (linksOf ? summary.loaded : summary.relinked).push(...relinks.map((r) => r.docId));
     } catch (err) {
       if (isServerUnavailable(err)) throw unavailable(fileOf.get(ids[0]!) ?? ids[0]!, err);
       if (ids.length === 1) {
+        if (linksOf) {
+          addCounts(summary.counts, (await unloadDocument(driver!, database, ids[0]!)).counts);
+          shared.clear(); // an agency or indicator only it used went with it
+        }
         summary.failed.push({
           id: ids[0]!,
           file: fileOf.get(ids[0]!) ?? ids[0]!,
@@ -144,8 +223,8 @@ export async function loadInputs(
         return;
       }
       const [a, b] = halves(contents, relinks);
-      await write(a.contents, a.relinks, inGraph);
-      await write(b.contents, b.relinks, inGraph);
+      await write(a.contents, a.relinks, inGraph, linksOf);
+      await write(b.contents, b.relinks, inGraph, linksOf);
     }
   };
 
@@ -162,19 +241,27 @@ export async function loadInputs(
       );
     };
     const pending: DocumentRows[] = [];
+    // Documents whose content was written during the scan: their links now (one whose content failed
+    // is not loaded at all).
+    const linksOnly: DocumentRows[] = [];
     for (const rows of chunk.rows)
-      if (same(rows, rows.contentHash)) summary.unchanged.push(rows.docId);
+      if (prefailed.has(rows.docId)) continue;
+      else if (prewritten.has(rows.docId)) linksOnly.push(rows);
+      else if (same(rows, rows.contentHash)) summary.unchanged.push(rows.docId);
       else pending.push(rows);
     const relinks = chunk.relinks.filter((r) => !same(r));
-    // Documents the graph holds (a plan node with their id): only they can have stale parts to remove.
-    // Read just now; a failed write changes nothing, so it stays true while the chunk is written.
-    const inGraph = new Set(stored.keys());
+    // Documents the graph held before this load (a plan node with their id): only they can have stale
+    // parts to remove. Read just now; a failed write changes nothing, so it stays true while the chunk
+    // is written.
+    const inGraph = new Set([...stored.keys()].filter((id) => !prewritten.has(id)));
     // Tests inject a fault into one document's write: that document is written alone.
-    const faulty = pending.filter((r) => r.docId === options.fault?.docId);
-    for (const rows of faulty) await write([rows], [], inGraph);
-    const rest = pending.filter((r) => !faulty.includes(r));
-    const limit = options.batchRows ?? BATCH_ROWS;
+    const isFaulty = (r: DocumentRows) => r.docId === options.fault?.docId;
+    for (const rows of pending.filter(isFaulty)) await write([rows], [], inGraph);
+    for (const rows of linksOnly.filter(isFaulty)) await write([], [rows], inGraph, true);
+    const rest = pending.filter((r) => !isFaulty(r));
     for (const group of chunks(rest, limit, rowCount)) await write(group, [], inGraph);
+    const links = linksOnly.filter((r) => !isFaulty(r));
+    for (const group of chunks(links, limit, rowCount)) await write([], group, inGraph, true);
     for (const group of chunks(relinks, limit, linkRowCount)) await write([], group, inGraph);
     done += chunk.rows.length + chunk.relinks.length;
     const last = ids[ids.length - 1];
@@ -192,6 +279,9 @@ export async function loadInputs(
     writeMs += performance.now() - w0;
   };
   try {
+    // The content written during the scan is all in the graph before the first link is.
+    await sendQueued();
+    if (contentWrite.inFlight) await contentWrite.inFlight;
     const chunks = run.chunks();
     for (;;) {
       const p0 = performance.now();
@@ -210,10 +300,12 @@ export async function loadInputs(
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (inFlight) await inFlight;
+    // Search answers what was just loaded (the full-text index is eventually consistent).
+    if (writing) await awaitSearchIndex(driver, database);
   } finally {
     await run.close();
   }
-  summary.seconds = { prepare: prepareMs / 1000, write: writeMs / 1000 };
+  summary.seconds = { prepare: prepareMs / 1000, write: (writeMs + preWriteMs) / 1000 };
   return summary;
 }
 

@@ -27,7 +27,7 @@ async function init(m: WorkerInit): Promise<void> {
 }
 
 async function answer(m: WorkerRequest): Promise<unknown> {
-  if (m.type === 'parse') return scanBytes(m.bytes, m.file, { ocr: m.ocr });
+  if (m.type === 'parse') return scanBytes(m.bytes, m.file, { ocr: m.ocr, content: m.content });
   if (m.type === 'init') return init(m.init).then(() => true);
   if (!env) throw new Error('a chunk before init');
   const chunk = alignChunk(m.job, env);

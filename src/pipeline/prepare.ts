@@ -16,7 +16,7 @@ import { readCalibration } from '../align/calibration.js';
 import { readCuratedLinks } from '../align/curated.js';
 import { planRef, resolveParents, type ParentChoice, type PlanRef } from '../align/parents.js';
 import { noExtractions, type PolicyDocument } from '../model/document.js';
-import { contentRows, hashRows } from '../graph/rows.js';
+import { contentRows, hashRows, type ContentRows } from '../graph/rows.js';
 import type { StoredPlan } from '../graph/stored.js';
 import { fileBytesOf, type Rejected } from './documents.js';
 import { expandInputs } from './inputs.js';
@@ -63,6 +63,14 @@ export interface PrepareOptions {
    * for runs of one chunk, else one per core (src/pipeline/workers.ts).
    */
   workers?: number;
+  /**
+   * Called during the scan, in file order, with the content rows of each document of the run the graph
+   * does not hold (ids absent from `graph.plans()`), when the run parses on workers: content (text,
+   * structure, extractions) does not depend on parents or alignment, so the loader writes it while the
+   * rest of the files are parsed; the scan waits for the promise (the loader's backpressure). The
+   * document's links come later, with its chunk.
+   */
+  prewrite?: (rows: ContentRows & { contentHash: string }) => Promise<void>;
 }
 
 /** Documents aligned and written together: bounds the loader's memory (a few MB per hundred plans). */
@@ -146,7 +154,7 @@ export async function prepareRun(
   const unchanged: string[] = [];
   const scanned: Scanned[] = [];
   const firstFile = new Map<string, string>();
-  const take = (item: ScanResult) => {
+  const take = async (item: ScanResult) => {
     if (item.kind === 'rejected') rejected.push(item.rejected);
     else if (item.kind === 'skipped') skipped.push(item.skipped);
     else if (item.kind === 'unchanged') unchanged.push(item.unchanged.id);
@@ -166,15 +174,21 @@ export async function prepareRun(
       firstFile.set(d.id, d.file);
       store.put(d.id, item.json);
       scanned.push(d);
+      if (item.content && prewrite && !storedById.has(d.id))
+        await prewrite({ ...item.content, contentHash: d.contentHash });
     }
   };
   // A run of one chunk parses on the main thread; a larger one on workers (unless told otherwise).
   const workers = options.workers ?? (files.length > chunkDocuments ? defaultWorkers() : 0);
   // Started at the first file to parse: a re-load of unchanged files starts none.
   const started: { pool: WorkerPool | null } = { pool: null };
+  // Content written during the scan: only when parsing on workers (the main thread then has time to
+  // write), into a graph (not a dry run).
+  const prewrite = workers > 0 && graph ? options.prewrite : undefined;
   const parse: Parser =
     workers > 0
-      ? (bytes, file, o) => (started.pool ??= new WorkerPool(workers)).parse(bytes, file, o)
+      ? (bytes, file, o) =>
+          (started.pool ??= new WorkerPool(workers)).parse(bytes, file, { ...o, content: !!prewrite })
       : scanBytes;
   const ahead: Promise<ScanResult>[] = [];
   const window = Math.max(1, workers * 4);
@@ -183,9 +197,9 @@ export async function prepareRun(
       ahead.push(
         item.kind === 'bytes' ? parse(item.bytes, item.file, { ocr: options.ocr }) : Promise.resolve(item),
       );
-      while (ahead.length >= window) take(await ahead.shift()!);
+      while (ahead.length >= window) await take(await ahead.shift()!);
     }
-    while (ahead.length) take(await ahead.shift()!);
+    while (ahead.length) await take(await ahead.shift()!);
   } catch (err) {
     await Promise.allSettled(ahead);
     await started.pool?.close();

@@ -32,7 +32,7 @@ export interface WorkerInit {
 }
 
 export type WorkerRequest = { id: number } & (
-  | { type: 'parse'; bytes: Uint8Array; file: string; ocr?: boolean }
+  | { type: 'parse'; bytes: Uint8Array; file: string; ocr?: boolean; content?: boolean }
   | { type: 'init'; init: WorkerInit }
   | { type: 'chunk'; job: ChunkJob }
 );
@@ -105,11 +105,13 @@ export class WorkerPool {
     return this.pool.reduce((best, w) => (w.jobs.size < best.jobs.size ? w : best), this.pool[0]!);
   }
 
-  parse(bytes: Uint8Array, file: string, options: { ocr?: boolean }): Promise<ScanResult> {
+  parse(bytes: Uint8Array, file: string, options: { ocr?: boolean; content?: boolean }): Promise<ScanResult> {
     const copy = new Uint8Array(bytes);
-    return this.send(this.idle(), { type: 'parse', bytes: copy, file, ocr: options.ocr }, [
-      copy.buffer,
-    ]) as Promise<ScanResult>;
+    return this.send(
+      this.idle(),
+      { type: 'parse', bytes: copy, file, ocr: options.ocr, content: options.content },
+      [copy.buffer],
+    ) as Promise<ScanResult>;
   }
 
   async init(init: WorkerInit): Promise<void> {

@@ -81,6 +81,25 @@ const SAMPLES: Record<string, unknown> = {
   implementsAny: [{ from: 'a', to: 'b', props: {} }],
   candidates: [{ from: 'a', to: 'b' }],
 };
+// The writer's lists for documents new to the graph (created, not merged) have the shapes of the others.
+for (const name of [
+  'plans',
+  'actions',
+  'measures',
+  'planMentions',
+  'measureMentions',
+  'covers',
+  'planInvolves',
+  'measureInvolves',
+  'planTargets',
+  'actionTargets',
+  'measureTargets',
+  'obligations',
+  'implementsMM',
+  'implementsAA',
+  'implementsPP',
+])
+  SAMPLES[`new${name[0]!.toUpperCase()}${name.slice(1)}`] = SAMPLES[name];
 /** Where one name means a different shape in one file. */
 const OVERRIDES: Record<string, Record<string, unknown>> = {};
 

@@ -19,6 +19,7 @@ const RUN_ELSEWHERE: Record<string, string> = {
   'document-state': 'the writer (src/graph/writer.ts)',
   'graph-counts': 'the writer (src/graph/writer.ts)',
   'unload-document': 'the writer (src/graph/writer.ts)',
+  'search-refresh': 'the writer, at the end of a load or unload (src/graph/writer.ts)',
   'bench-raw-batch': 'bench/load.bench.ts, the baseline',
   'bench-raw-shared': 'bench/load.bench.ts, the baseline',
 };
