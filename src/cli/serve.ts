@@ -37,6 +37,11 @@ export function registerServeCommands(program: Command): void {
 async function serve(cfg: Config): Promise<void> {
   const driver = createDriver(cfg);
   await verifyNeo4j(driver, cfg.neo4jUri);
+  // Serving is production unless told otherwise: graphql-js outside production checks on every type
+  // lookup that the schema's classes come from one copy of graphql (about 2% of the API's CPU). What
+  // NODE_ENV would change in Apollo is set explicitly in src/api/server.ts (introspection, landing
+  // page, errors formatted without stacks). Set before the API (and graphql) is first imported.
+  process.env.NODE_ENV ??= 'production';
   // The API (Apollo, Express, the schema) is loaded only to serve, not for every command.
   const { startApi } = await import('../api/server.js');
   const api = await startApi(cfg, driver);
