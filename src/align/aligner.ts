@@ -12,7 +12,7 @@ import { toSimplified } from '../parse/script.js';
 import { applyCurated, type Caption, type CuratedLink } from './curated.js';
 import { FEATURES, predict, readCalibration, type Calibration, type FeatureName } from './calibration.js';
 import { concepts } from './features.js';
-import { citationLink, explicitLinks, titleSimilarity, type ExplicitLinks } from './explicit.js';
+import { citationLink, explicitLinks, titleSimilarity, type Denial, type ExplicitLinks } from './explicit.js';
 import { end, makeLink, remark, upperEnd } from './links.js';
 import { NationalIndex, round, type TaskScore } from './national-index.js';
 
@@ -216,9 +216,10 @@ export function align(
       // A statement that the measure has no counterpart in an action or task (or at all) keeps the texts'
       // candidates there from becoming links; a statement naming the task still links it.
       const denials = explicit.denials.filter((d) => d.from === m.id);
+      const covers = (d: Denial, x: (typeof scored)[number]) =>
+        d.to === null || d.to === x.c.s.task.id || d.to === x.c.s.task.section.id;
       const denied = (x: (typeof scored)[number]) =>
-        x.c.features[FEATURES.indexOf('explicitTask')] !== 1 &&
-        denials.some((d) => d.to === null || d.to === x.c.s.task.id || d.to === x.c.s.task.section.id);
+        x.c.features[FEATURES.indexOf('explicitTask')] !== 1 && denials.some((d) => covers(d, x));
       const emitted = chosen.filter((x) => !denied(x)).slice(0, THRESHOLDS.maxLinksPerMeasure);
       // What an explicit statement says is a link even below the threshold: the task it names, or the
       // best task of the action it names for this very measure.
@@ -253,12 +254,15 @@ export function align(
           const evidence = index.evidence(x.c.s, m.text, 4);
           // Why a candidate over the threshold is not a link: the statement saying so.
           if (x.score >= threshold && denied(x))
-            for (const d of denials)
-              evidence.unshift({
-                ...d.evidence,
-                kind: 'note',
-                text: `no counterpart, says: ${d.evidence.text}`,
-              });
+            evidence.unshift(
+              ...denials
+                .filter((d) => covers(d, x))
+                .map((d) => ({
+                  ...d.evidence,
+                  kind: 'note' as const,
+                  text: `no counterpart, says: ${d.evidence.text}`,
+                })),
+            );
           return { to: x.c.s.task.id, toTitle: x.c.s.task.title, score: round(x.score), evidence };
         });
         unaligned.push({ id: m.id, title: m.title, plan: plan.id, candidates });

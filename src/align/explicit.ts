@@ -49,9 +49,49 @@ const LOCAL_IS =
 /** The national side named outright (a sentence naming both sides, with no word of correspondence). */
 const NATIONAL =
   /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验|重要|赋予|战略)|国务院|《(?:[^》]{0,30})?行动计划》/;
-/** A statement that a local provision has NO upper counterpart (没有专门部署, 不属于…任务范围, 自设内容). */
-const NO_COUNTERPART =
-  /没有(?:专门|直接|对应|相应|明确|单独|单列|专列|可以援引|可援引|这一?(?:项|方面|块|类)|这方面)|没有[^，,。；;]{1,8}?这一?(?:项|块|方面)|(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|不涉及|自行增加|自设|自主部署|不是一回事|是两条线|两码事|不搭界|不沾边|沾不上边|不挨边|[挨挂对搭沾靠]不上|管不到|管不着|(?:里|中)(?:并|也)?没有(?:它|此|该)|无关|自选(?:题|动作|项目?)|自加题|加试题|自己(?:加|增|设|定|写)的(?!码)|自行(?:部署|安排|设置|提出|设定)|增写|(?:并)?不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)|(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)|不宜与|(?:不宜|不能|不应|不要)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为)|并无|找不(?:到|出|着)|(?:不|并不|并非|不是)(?:直接)?(?:来自|源自|源于|出自)|国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))/;
+/**
+ * Ways of saying that a local provision has NO upper counterpart, one alternative each. A denial now keeps
+ * the texts' links off the measure, so each is narrowed to the shapes it denies in (找不到 its 对应, not
+ * 看病找不到医生; 并无这项内容, not 并无二致).
+ */
+const NO_COUNTERPART_WORDS = [
+  // 没有专门部署, 没有可以援引的, 没有这一项, 没有这方面的内容
+  String.raw`没有(?:专门|直接|对应|相应|明确|单独|单列|专列|可以援引|可援引|这一?(?:项|方面|块|类))`,
+  // 国家…五项任务里没有地质灾害这一项 (not 没有比补短板这一项更要紧的)
+  String.raw`没有(?!比)[^，,。；;]{1,8}?这一?(?:项|块|方面)`,
+  String.raw`(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|不涉及`,
+  String.raw`(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)`,
+  String.raw`自行增加|自设|自主部署|自选(?:题|动作|项目?)|自加题|加试题`,
+  String.raw`不是一回事|是两条线|两码事|不搭界|不沾边|沾不上边|不挨边|无关`,
+  // 和国家…的三项任务挨不上, 管不到这里 (not …对不上的问题)
+  String.raw`(?:[挨挂对搭沾靠]不上|管不到|管不着)(?![^，,。；;]{0,6}?(?:的问题|的情况|等问题|的难题))`,
+  // 国家都市圈培育行动的三项任务里没有它
+  String.raw`(?:里|中)(?:并|也)?没有(?:它|此项|该项|这一项)`,
+  // 这条是贵州自己加的 (at the clause's end or before what was added; not 目标值是我省自己定的, 自己加的码)
+  String.raw`自己(?:加|增|设|写)的(?=[，,。；;”"」]|$|内容|动作|任务|题|一条)`,
+  // 省里…自行部署的内容 (not 由各地结合实际自行设定标准)
+  String.raw`(?<!(?:各地|地方|由)[^，,。；;]{0,8})自行(?:部署|安排|设置|提出|设定)`,
+  // 是因为…而增写的 (not 增写了以居住证为载体的内容)
+  String.raw`增写的(?=[，,。；;]|$)`,
+  String.raw`不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)`,
+  String.raw`(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)`,
+  String.raw`不宜与|(?:不宜|不能|不应|不要)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为)`,
+  // 国家《行动计划》对此并无专门要求, 并无这项内容 (not 并无二致)
+  String.raw`并无(?:相?对应|相应|此项|这项|这一项|相关|直接|专门|这方面|此类|该项)`,
+  // 找不出它的影子, 找不到与之相对应的条款 (not 看病找不到医生, 找不出比…更直接的落实)
+  String.raw`找不(?:到|出|着)(?:它|与之|相?对应|出处|依据|[^，,。；;]{0,6}?影子|[^，,。；;]{0,8}?(?:条款|任务|内容))`,
+  // 并不来自国家《行动计划》 (not 无不源于国家…)
+  String.raw`(?<!无|莫)(?:不|并不|并非|不是)(?:直接)?(?:来自|源自|源于|出自)`,
+  String.raw`国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))`,
+];
+const NO_COUNTERPART = new RegExp(NO_COUNTERPART_WORDS.join('|'));
+/** The national plan's tasks or actions spoken of (国家市民化任务, 国家…行动). */
+const PLAN_UNITS = /国家[^，,。；;]{0,12}?(?:任务|行动)/;
+/** The upper plan named as a whole (国家行动计划, 国家《行动计划》, 国家层面的任务). */
+const WHOLE_PLAN = /《[^》]*行动计划》|行动计划|国家(?:层面|的?(?:任务|部署|文件|要求))/;
+/** A local own-choice denied (不应视为我省的自选动作, 是规定动作而不是自选动作): the opposite of a denial. */
+const NOT_OWN =
+  /(?:而不是|不是|并非|不应视为|不能视为|不宜视为|不属于|不算)[^，,。；;]{0,10}?(?:自选|自设|自加|加试|自己)/g;
 /** A clause opening a second claim about another provision (另有景德镇一条为我省自设). */
 const ANOTHER = /[，,；;](?:另有|另外|此外|其余|另加|(?:我们|我省|本省)?(?:又|还)(?:加|增)了)/;
 
@@ -81,11 +121,13 @@ const withoutAdditions = (text: string) => withoutClauses(text, ADDITION);
 
 /**
  * Whether a sentence denies a counterpart. A denial answered by 但 (国家确定的潜力地区不含辽西北，但…以国家
- * 潜力地区…行动的四项任务为蓝本) concedes a point and then states the link: only what follows counts.
+ * 潜力地区…行动的四项任务为蓝本) concedes a point and then states the link: only what follows counts. A
+ * local own-choice denied (而不是自选动作) is no denial.
  */
 function denies(text: string): boolean {
-  const claim = withoutClauses(ownClaim(text), STATUS);
-  const but = [...claim.matchAll(/[，,；;](?:但|但是|不过)/g)].pop();
+  const claim = withoutClauses(ownClaim(text), STATUS).replace(NOT_OWN, '');
+  // …不是出自我省的创新，而是直接来自国家…: 而是 answers like 但 when what follows names the national side.
+  const but = [...claim.matchAll(/[，,；;](?:但|但是|不过|而是(?=[^，,。；;]*?国家))/g)].pop();
   return NO_COUNTERPART.test(but ? claim.slice(but.index) : claim);
 }
 /** What the local side does with it. */
@@ -352,9 +394,9 @@ function sentences(text: string): { text: string; start: number }[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // 前5条做的是国家…的规定动作，第6条…是我们的自选动作: a clause opening on another numbered provision,
     // after one already named, is a claim of its own (a sentence of its own here).
-    // Not when the sentence joins them in one claim (第1条…，第2条…，两条一前一后…, 分别对应).
+    // Not when the sentence joins them in one claim (第1条…，第2条…，两条一前一后…, 分别对应, 都是落实…).
     let from = 0;
-    for (const c of SEVERAL.test(m[0]) || /分别/.test(m[0]) ? [] : m[0].matchAll(NUMBERED_CLAUSE)) {
+    for (const c of SEVERAL.test(m[0]) || JOINED.test(m[0]) ? [] : m[0].matchAll(NUMBERED_CLAUSE)) {
       if (!PROVISION_NAMED.test(m[0].slice(from, c.index))) continue;
       out.push({ text: m[0].slice(from, c.index + 1), start: m.index + from });
       from = c.index + 1;
@@ -366,8 +408,13 @@ function sentences(text: string): { text: string; start: number }[] {
 /** A numbered provision, with the part it is in when printed (第三章第1条, 第（四）条). */
 const NUMBERED =
   /(第[一二三四五六七八九十]{1,3}(?:部分|章|篇)的?)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项)/g;
+/** Words joining the provisions of a sentence in one claim (分别, 都是, 均, 两者). */
+const JOINED = /分别|都(?!市|会)|均|两者|二者|同样|一并/;
 /** A clause opening on a numbered provision (，第6条…, ；而第7条…). */
 const NUMBERED_CLAUSE = /[，,；;](?=(?:而)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?条)/g;
+/** A sentence announcing parts (两个关键词, 两方面, 分两条) and one answering back to them (前一个, 后者, 这一点). */
+const ANNOUNCES = /[两二三四五六几]个(?:关键词|方面|重点|要点|层次)|[两二三]方面|分(?:成)?[两二三]条/;
+const ANSWERS_BACK = /前一个|后一个|前者|后者|这[一扇个项层点些]|此项|它/;
 /** A sentence opening on a numbered provision (第三章第1条…, 《方案》第（四）条…). */
 const PROVISION_START = /^\s*(?:《[^》]*》)?第[一二三四五六七八九十\d（(]{1,4}[）)]?(?:部分|章|篇|条)/;
 /** A local provision named by number (前5条, 第3条, 第二部分). */
@@ -425,12 +472,13 @@ export function explicitLinks(
     })),
   ];
   const out: ExplicitLinks = { sections: [], measures: [], measureSections: [], denials: [] };
-  const deny = (from: LinkEnd, st: Statement, unit: Unit, doc: PolicyDocument) =>
-    out.denials.push({
-      from: from.id,
-      to: st.task?.id ?? st.action?.id ?? null,
-      evidence: statementEvidence(st, unit, doc),
-    });
+  const deny = (from: LinkEnd, st: Statement, unit: Unit, doc: PolicyDocument) => {
+    const to = st.task?.id ?? st.action?.id ?? st.inferred?.id ?? null;
+    // Naming nothing of the upper plan, a denial covers it all only when it names the plan as a whole
+    // (国家行动计划里没有单列), not something else of the state's (国家关于乡村振兴的部署).
+    if (!to && !WHOLE_PLAN.test(st.sentence)) return;
+    out.denials.push({ from: from.id, to, evidence: statementEvidence(st, unit, doc) });
+  };
   const seen = new Map<string, AlignmentLink>();
   // A link stated more than once (a table row and a sentence, the plan and its interpretation) is one
   // link with every statement as its evidence.
@@ -456,10 +504,10 @@ export function explicitLinks(
         // The local end(s): what the statement says it proposes, else the interpretation's own heading.
         let froms: { entry: LinkEnd; level: 'section' | 'measure' }[] = [];
         let fromPlan = doc.id;
-        // A sentence naming the local side precisely (第四部分第13条, a quoted title or programme) is read
-        // from that name first: the next sentence or the heading is only a guess.
         // The national action the statement names: which part a bare 第（一）条 is in.
         const upper = st.task?.section ?? st.action ?? null;
+        // A sentence naming the local side precisely (第四部分第13条, a quoted title or programme) is read
+        // from that name first: the next sentence or the heading is only a guess.
         let precise =
           local && plan && st.direct
             ? preciseLocals(st.direct, plan, local, entries, generic, { restated: false, upper })
@@ -757,7 +805,7 @@ const HANDED_TO =
 
 /** A sentence referring back to a provision named before it (这一部分, 这部分, 该条). */
 const BACK_REFERENCE =
-  /这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款|机制|办法|制度)/;
+  /这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|(?:^|[，,；;])\s*这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款|机制|办法|制度)/;
 
 /** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分, X这一章 (not 条件, 条例). */
 const FRAGMENT =
@@ -848,6 +896,7 @@ function preciseLocals(
         sameSection ?? byOrdinal(`${n[1] ? '' : part}${localPart.slice(n.index)}`, plan, generic, upper);
       if (!found || !isMeasure(found)) continue;
       add(found, 'measure');
+      // (Typed: \`last\` feeds \`found\` in the next round, which TypeScript cannot infer through.)
       const id: string = found.id;
       last = plan.sections.find((s): boolean => s.measures.some((x) => x.id === id)) ?? null;
     }
@@ -965,7 +1014,7 @@ interface Statement {
   sentence: string;
   /** Tasks of the action the statement counts out (通勤和分工两项任务): a measure's statement links each. */
   listed: UpperEntry[];
-  /** The sentence naming the upper side (with its antecedent), when it names the national plan and denies nothing. */
+  /** The sentence naming the upper side (with its antecedent), when it names the national plan (and, for a statement of correspondence, denies nothing). */
   direct: string | null;
   /** Where `direct` starts in the provision's text (before `start` when it holds the antecedent). */
   directStart: number;
@@ -985,7 +1034,8 @@ interface Statement {
 function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inPlan: boolean): Statement[] {
   const out: Statement[] = [];
   const ss = sentences(unit.text);
-  // The task the provision's last statement named: 同一项国家任务 in a later sentence is that one.
+  // The task the provision's last statement named (null: it named an action or nothing): 同一项国家任务
+  // in the next statement is that one.
   let lastTask: UpperEntry | null = null;
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
@@ -1038,6 +1088,9 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       PROVISION_START.test(next.text) &&
       !UPPER.test(next.text) &&
       !PROVISION_NAMED.test(s.text) &&
+      // …有两个关键词。第1条写前一个: announced parts, or a next sentence answering back; not 则/而/另/却.
+      (ANNOUNCES.test(s.text) || ANSWERS_BACK.test(next.text)) &&
+      !/^[^，,。；;]*?(?:则|却|另)|^[^，,。；;]*[，,；;]\s*而/.test(next.text) &&
       !denies(next.text)
     ) {
       localPart = next;
@@ -1137,14 +1190,17 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
           ? fully.map((n) => n.entry)
           : [];
     let inferred: Section | null = null;
-    if (!action && !task && !denied) {
-      if (inPlan || cooccur) continue;
+    if (!action && !task) {
+      // A denial naming no action may still say which by its terms (不在国家市民化任务之内).
+      if (!denied && (inPlan || cooccur)) continue;
       const ranked = rankActions(upperText, index);
       const [best, second] = ranked;
-      if (!best || best.mass === 0 || (second && second.mass >= best.mass * 0.75)) continue;
-      inferred = best.action;
+      const clear = best && best.mass > 0 && !(second && second.mass >= best.mass * 0.75);
+      // …only when it speaks of the plan's own tasks or actions (not 国家关于乡村振兴的部署).
+      if (clear && (!denied || PLAN_UNITS.test(s.text))) inferred = best.action;
+      else if (!denied) continue;
     }
-    if (task && !denied) lastTask = task;
+    if (!denied) lastTask = task;
     out.push({
       task,
       action,

@@ -162,10 +162,14 @@ function runIsTitleOnly(run: Run): boolean {
   return titleOnly(run.marker);
 }
 
+/** A paragraph's label in a script or transcript (【解说】, 【同期声】): a short bracketed word, no digits. */
+const LABEL = /^【[^】\d０-９]{1,6}】/;
+
 function canJoin(prev: Run, next: Paragraph): boolean {
   if (next.marker.type !== 'plain' || next.headingMarkup) return false;
-  // A labelled paragraph (【解说】…, 【同期声】…) opens on its own: the caption before it ends unpunctuated.
-  if (/^【[^】]{1,8}】/.test(next.content.text)) return false;
+  // In a script of labelled paragraphs (【字幕】…, 【解说】…) each opens on its own, though a caption ends
+  // unpunctuated; a page break may still cut before a bracket that is no label (【2024】30号, 【城市更新】).
+  if (LABEL.test(next.content.text) && LABEL.test(prev.first.content.text)) return false;
   // A signature or date line closes the document; a page break never cuts one into the text before it.
   if (SIGNATURE.test(next.content.text) || CLOSING_DATE.test(next.content.text)) return false;
   // The joined text ends with its last (non-empty) part.

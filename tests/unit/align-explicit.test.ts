@@ -430,6 +430,80 @@ describe('explicit statements', () => {
     expect(explicitFrom(r, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
   });
 
+  it('keeps positive statements that use a denial’s words positive, and their links (negative controls)', () => {
+    const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+`;
+    const kept: [string, string, string][] = [
+      [
+        '第二部分第（二）條承接國家健全常住地提供基本公共服務制度任務，著力解決農業轉移人口看病找不到醫生的問題。',
+        '晋政发-2024-30/a1/m2',
+        '国发-2024-17/a1/m2',
+      ],
+      [
+        '擴大城鎮基本公共服務覆蓋面這一條，與國家健全常住地提供基本公共服務制度任務的要求並無二致。',
+        '晋政发-2024-30/a1/m2',
+        '国发-2024-17/a1/m2',
+      ],
+      [
+        '推動縣城補短板強弱項這一條，落實的是國家增強城鎮綜合承載能力任務，2028年的目標值是我省自己定的。',
+        '晋政发-2024-30/a2/m2',
+        '国发-2024-17/a2/m4',
+      ],
+      [
+        '國家增強城鎮綜合承載能力任務明確由各地結合實際自行設定標準，我省《實施方案》相應提出推動縣城補短板強弱項。',
+        '晋政发-2024-30/a2/m2',
+        '国发-2024-17/a2/m4',
+      ],
+      [
+        '第二部分第（一）條不應視為我省的自選動作，它落實的是國家進一步深化戶籍制度改革任務。',
+        '晋政发-2024-30/a1/m1',
+        '国发-2024-17/a1/m1',
+      ],
+      [
+        '第二部分第（一）條不是出自我省的創新，而是直接來自國家進一步深化戶籍制度改革任務。',
+        '晋政发-2024-30/a1/m1',
+        '国发-2024-17/a1/m1',
+      ],
+      // a denial of something else of the state's, not of the national plan: the texts' link stays
+      [
+        '壯大縣域特色產業這一條，和國家關於鄉村振興的部署不沾邊。',
+        '晋政发-2024-30/a2/m1',
+        '国发-2024-17/a2/m1',
+      ],
+    ];
+    for (const [sentence, from, to] of kept) {
+      const r = alignWithBarePlan('kept.txt', head + sentence);
+      expect(
+        r.links.some((l) => l.from === from && l.to === to),
+        sentence,
+      ).toBe(true);
+    }
+    const part = alignWithBarePlan(
+      'part.txt',
+      head + '第三部分兩條，無不源於國家潛力地區城鎮化水平提升行動。',
+    );
+    expect(explicitFrom(part, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
+    // 这一制度设计 after a national title is the national side's, not a reference back
+    const design = alignWithBarePlan(
+      'design.txt',
+      head +
+        '第三部分第（一）條講產業。國家健全常住地提供基本公共服務制度這一制度設計，我省《實施方案》相應提出擴大城鎮基本公共服務覆蓋面。',
+    );
+    expect(explicitFrom(design, '晋政发-2024-30/a2/m1')).toEqual([]);
+    expect(explicitFrom(design, '晋政发-2024-30/a1/m2')).toEqual(['国发-2024-17/a1/m2']);
+    // a next sentence turning elsewhere (则) is no local half
+    const turned = alignWithBarePlan(
+      'turned.txt',
+      head + '國家培育特色優勢產業集群這項任務有兩個關鍵詞。第二部分第（一）條則把重點放在戶籍上。',
+    );
+    expect(explicitFrom(turned, '晋政发-2024-30/a1/m1')).toEqual([]);
+  });
+
   it('links a measure to every task a statement counts out (两项任务), by the words of the tasks only', () => {
     const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 

@@ -203,6 +203,22 @@ describe('other provinces and genres (own fixtures)', () => {
     );
     expect(doc.sections[0]!.paragraphLines).toEqual([5, 7, 9]);
     expect(doc.sections[0]!.text).toContain('城镇化率还要继续提高是这次方案的一个目标。');
+    // a page break before a bracket that is no label, or after a paragraph that has none, is mended
+    const mended = parseLines(
+      [
+        '《某某省推进新型城镇化实施方案》解读',
+        '',
+        '一、主要内容',
+        '',
+        '近日，省政府印发《实施方案》（某政发',
+        '',
+        '【2024】30号），现解读如下。重点工程包括',
+        '',
+        '【城市更新】【县城补短板】等专项工程。',
+      ],
+      '解读.txt',
+    );
+    expect(mended.sections[0]!.paragraphLines).toEqual([5]);
   });
 
   it('an explanatory genre by its title (关于《…》的起草说明) is an interpretation of the plan it names', () => {
