@@ -428,6 +428,9 @@ describe('explicit statements', () => {
       '国发-2024-17/a2/m4',
     ]);
     expect(explicitFrom(r, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
+    // a stated link is as sure as statements are (0.96), whatever the texts' features say
+    const stated = r.links.filter((l) => l.from === '晋政发-2024-30/a2/m2');
+    expect(Math.min(...stated.map((l) => l.score))).toBeGreaterThanOrEqual(0.96);
   });
 
   it('keeps positive statements that use a denial’s words positive, and their links (negative controls)', () => {
