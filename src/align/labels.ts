@@ -122,6 +122,7 @@ export const defaultLabelSources = (root: string): Required<LabelSources> => ({
     path.join(root, 'tests/fixtures/corpus/labels/provincial-10.yaml'),
     path.join(root, 'tests/fixtures/corpus/labels/provincial-11.yaml'),
     path.join(root, 'tests/fixtures/corpus/labels/provincial-12.yaml'),
+    path.join(root, 'tests/fixtures/corpus/labels/provincial-13.yaml'),
   ],
   cascade: path.join(root, 'tests/fixtures/corpus/labels/cascade.yaml'),
   national: '国发-2024-17',
