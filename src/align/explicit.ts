@@ -62,7 +62,7 @@ const NO_COUNTERPART_WORDS = [
   String.raw`(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|不涉及`,
   String.raw`(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)`,
   String.raw`自行增加|自设|自主部署|自选(?:题|动作|项目?)|自加题|加试题`,
-  String.raw`不是一回事|是两条线|两码事|不搭界|不沾边|沾不上边|不挨边|无关`,
+  String.raw`不是一回事|不是一码事|是两条线|两码事|两回事|各是各的|不搭界|不沾边|沾不上边|不挨边|无关`,
   // 和国家…的三项任务挨不上, 管不到这里 (not …对不上的问题)
   String.raw`(?:[挨挂对搭沾靠]不上|管不到|管不着)(?![^，,。；;]{0,6}?(?:的问题|的情况|等问题|的难题))`,
   // 国家都市圈培育行动的三项任务里没有它
@@ -388,8 +388,15 @@ function ordinalNamed(
 }
 
 /** Sentences of a text with their offsets. */
-function sentences(text: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
+/** A sentence (or a claim of its own inside one) and where the whole sentence it is part of starts. */
+interface Sentence {
+  text: string;
+  start: number;
+  origin: number;
+}
+
+function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
   const re = /[^。！？!?\n]+[。！？!?]?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // 前5条做的是国家…的规定动作，第6条…是我们的自选动作: a clause opening on another numbered provision,
@@ -398,10 +405,10 @@ function sentences(text: string): { text: string; start: number }[] {
     let from = 0;
     for (const c of SEVERAL.test(m[0]) || JOINED.test(m[0]) ? [] : m[0].matchAll(NUMBERED_CLAUSE)) {
       if (!PROVISION_NAMED.test(m[0].slice(from, c.index))) continue;
-      out.push({ text: m[0].slice(from, c.index + 1), start: m.index + from });
+      out.push({ text: m[0].slice(from, c.index + 1), start: m.index + from, origin: m.index });
       from = c.index + 1;
     }
-    out.push({ text: m[0].slice(from), start: m.index + from });
+    out.push({ text: m[0].slice(from), start: m.index + from, origin: m.index });
   }
   return out;
 }
@@ -415,6 +422,9 @@ const NUMBERED_CLAUSE = /[，,；;](?=(?:而)?第[（(]?[一二三四五六七�
 /** A sentence announcing parts (两个关键词, 两方面, 分两条) and one answering back to them (前一个, 后者, 这一点). */
 const ANNOUNCES = /[两二三四五六几]个(?:关键词|方面|重点|要点|层次)|[两二三]方面|分(?:成)?[两二三]条/;
 const ANSWERS_BACK = /前一个|后一个|前者|后者|这[一扇个项层点些]|此项|它/;
+/** A sentence without its opening label and speaker (【应询】自治区公安厅厅长王建军：…). */
+const unlabelled = (text: string) =>
+  text.replace(/^\s*(?:【[^】]{1,8}】)?(?:[^，,。；;：:“”]{1,30}[：:])?/, '');
 /** A sentence opening on a numbered provision (第三章第1条…, 《方案》第（四）条…). */
 const PROVISION_START = /^\s*(?:《[^》]*》)?第[一二三四五六七八九十\d（(]{1,4}[）)]?(?:部分|章|篇|条)/;
 /** A local provision named by number (前5条, 第3条, 第二部分). */
@@ -717,12 +727,16 @@ function byOrdinal(
   );
   const section = found.length === 1 && found[0]!.measures.length > 0 ? found[0]! : null;
   if (!section || !m[2]) return section;
+  // 第二部分第1条到第6条: a run of its measures is the part.
+  if (/^\s*(?:到|至|—|～|~|-)\s*第/.test(text.slice(m.index + m[0].length))) return section;
   const n = ordinalOf(m[2]);
   return section.measures.find((x) => numberOf(x.label) === n) ?? section.measures[n - 1] ?? section;
 }
 
 /** A body a statement names by name (省推进新型城镇化工作领导小组), the way a plan's measure names it. */
 const BODY = /[\p{Script=Han}]{2,24}?(?:领导小组|联席会议|工作专班|指挥部)/gu;
+/** The upper plan's target figure spoken of (国家行动计划的目标是全国接近70%, 国家目标). */
+const NATIONAL_TARGET = /国家[^，,。；;]{0,8}?目标(?:是|为)[^，,。；;]{0,10}?\d+(?:\.\d+)?%|国家目标/;
 /** Words naming a plan's goals (总目标, 总体要求) …, and the upper plan's goal indicators (城镇化率): a statement about them links the goals sections. */
 const GOALS_WORDS = ['总目标', '总体目标', '主要目标', '目标任务', '总体要求'];
 const goalsPatterns = new WeakMap<NationalIndex, RegExp>();
@@ -1040,6 +1054,8 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
     if (!UPPER.test(s.text)) continue;
+    // A question (这是不是也算国家市民化行动的内容？) states nothing.
+    if (/[？?]\s*$/.test(s.text)) continue;
     // A sentence denying a counterpart (与国家…不是一回事, 国家…没有这一项) states no link, whatever its
     // words: it says what the provision does not answer (the action or task it names, or the plan).
     const denied = denies(s.text);
@@ -1054,6 +1070,21 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
         : null;
     const withAntecedent = antecedent ? antecedent.text + s.text : s.text;
     // …，这一部分参照国家…来部署: the part the sentence before named (第三部分专门针对旗县城镇化。).
+    // 第4条明确以流入地政府管理为主…。国家保障随迁子女…，落到我区就是这两个“为主”。: a sentence opening on a
+    // numbered provision is the topic of the next, when that one names none.
+    // (The whole sentence before, when it was split into claims: 第3条管技能；第6条管零工市场。有了这两块，…)
+    const topicSentence = before && {
+      text: unit.text.slice(before.origin, before.start + before.text.length),
+      start: before.origin,
+    };
+    const topic =
+      topicSentence &&
+      PROVISION_START.test(unlabelled(topicSentence.text)) &&
+      !PROVISION_NAMED.test(s.text) &&
+      // (社保那一条…: this sentence names a provision of its own)
+      !/(?:这一|这|那一|那|该|本)(?:条|部分|章)/.test(s.text)
+        ? topicSentence
+        : null;
     const previous = !antecedent && before && BACK_REFERENCE.test(s.text) ? before : null;
     // The local half: the same sentence, or the next one.
     let localPart: { text: string; start: number } | null = null;
@@ -1154,7 +1185,12 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const taskSections = new Set(tasks.map((n) => n.entry.section.id));
     // 国家“常住人口城镇化率提升至接近70%”这一总目标: the national plan's goals, when no action or task is named.
     const goals =
-      !inPlan && named.length === 0 && goalsPattern(index).test(s.text) && NATIONAL.test(s.text)
+      !inPlan &&
+      named.length === 0 &&
+      (goalsPattern(index).test(s.text) ||
+        (topic !== null && goalsPattern(index).test(topic.text)) ||
+        NATIONAL_TARGET.test(s.text)) &&
+      NATIONAL.test(s.text)
         ? (index.document.sections.find((x) => x.kind === 'goals') ?? null)
         : null;
     const action =
@@ -1215,7 +1251,8 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       listed,
       direct: NATIONAL.test(s.text) && (denied || !denies(withAntecedent)) ? withAntecedent : null,
       directStart: antecedent ? antecedent.start : s.start,
-      previous,
+      // The topic only for a sentence naming the national side alone (not 我省《实施方案》相应提出…).
+      previous: previous ?? (cooccur && !antecedent ? topic : null),
       denied,
     });
   }

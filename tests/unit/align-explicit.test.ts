@@ -507,6 +507,44 @@ describe('explicit statements', () => {
     expect(explicitFrom(turned, '晋政发-2024-30/a1/m1')).toEqual([]);
   });
 
+  it('reads a sentence opening on a numbered provision as the topic of the next, a run of measures as their part, the national target figure as the goals; a question states nothing', () => {
+    const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+`;
+    const read = (name: string, body: string) => alignWithBarePlan(name, head + body);
+    const topic = read(
+      'topic.txt',
+      '【應詢】省公安廳負責同志：第二部分第（二）條以居住證為載體配置服務。國家健全常住地提供基本公共服務制度，落到山西就是這張清單。',
+    );
+    expect(explicitFrom(topic, '晋政发-2024-30/a1/m2')).toEqual(['国发-2024-17/a1/m2']);
+    // the whole sentence before, though read as two claims
+    const claims = read(
+      'claims.txt',
+      '第二部分第（一）條管落戶；第（二）條管服務。有了這兩塊，國家新一輪農業轉移人口市民化行動才算接全了。',
+    );
+    expect(explicitFrom(claims, '晋政发-2024-30/a1/m1')).toHaveLength(1);
+    expect(explicitFrom(claims, '晋政发-2024-30/a1/m2')).toHaveLength(1);
+    const run = read(
+      'run.txt',
+      '第二部分第（一）條到第（二）條，國家新一輪農業轉移人口市民化行動的要求一項不缺。',
+    );
+    expect(explicitFrom(run, '晋政发-2024-30/a1')).toEqual(['国发-2024-17/a1']);
+    const target = read(
+      'target.txt',
+      '山西的起點比全國低。國家行動計劃的目標是全國接近70%，山西與國家目標同向。',
+    );
+    const goals = target.sectionLinks.find(
+      (l) => l.from === '晋政发-2024-30/g1' && l.to === '国发-2024-17/g1',
+    );
+    expect(goals?.method).toBe('explicit');
+    const question = read('question.txt', '第二部分第（一）條是不是也算國家進一步深化戶籍制度改革的內容？');
+    expect(explicitFrom(question, '晋政发-2024-30/a1/m1')).toEqual([]);
+  });
+
   it('links a measure to every task a statement counts out (两项任务), by the words of the tasks only', () => {
     const text = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
 
