@@ -2,7 +2,7 @@
 // real Neo4j, on a server of its own (.neo4j-bench, ports 7690/7477) so no user data is touched.
 // Write speed is compared in the same run with the fastest honest online write of the same rows: plain
 // UNWIND … CREATE into an empty database, about 10,000 rows per transaction (cypher/bench-raw-*.cypher),
-// against the loader's writer (MERGE, stale removal, review handling) on the same prepared rows, each
+// against the loader's writer (CREATE for new documents, else MERGE and stale removal) on the same rows, each
 // twice, alternating, the faster of each. The end-to-end load runs in a child process of its own, so its
 // peak RSS (VmHWM) is the loader's alone; then the same files again (all unchanged).
 // BENCH_PLANS sets the corpus size (bench:scale runs 10,000 and measures only the end-to-end load);
@@ -194,7 +194,7 @@ try {
   );
   if (ratio) {
     console.log(
-      `write:      ${ratio.ours.toFixed(1)} s  ${(ratio.measures / ratio.ours).toFixed(0)} measures/s  (the loader's writer: MERGE, stale removal, review handling; best of 2)`,
+      `write:      ${ratio.ours.toFixed(1)} s  ${(ratio.measures / ratio.ours).toFixed(0)} measures/s  (the loader's writer: CREATE for documents new to the graph, else MERGE with stale removal and review handling; best of 2)`,
     );
     console.log(
       `baseline:   ${ratio.raw.toFixed(1)} s  ${(ratio.measures / ratio.raw).toFixed(0)} measures/s  (same rows, plain UNWIND … CREATE, ~10k rows per transaction, empty database; best of 2)`,
