@@ -5,7 +5,7 @@
 //   - the provincial plans of the cascade corpus (labels/cascade.yaml), whose `national` labels are
 //     measure → national task labels too, with their own split.
 // Only `tuning` (and the seeds) may be used to fit or tune; `heldout` is for the final figures.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -107,23 +107,18 @@ export interface LabelSources {
   national?: string;
 }
 
+/** The provincial label files of a folder (provincial.yaml, provincial-2.yaml, …), in set order. */
+function provincialLabelFiles(dir: string): string[] {
+  const set = (name: string) => Number(/^provincial-(\d+)\.yaml$/.exec(name)?.[1] ?? 1);
+  return (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((name) => /^provincial(?:-\d+)?\.yaml$/.test(name))
+    .sort((a, b) => set(a) - set(b))
+    .map((name) => path.join(dir, name));
+}
+
 export const defaultLabelSources = (root: string): Required<LabelSources> => ({
   seedsGold: path.join(root, 'tests/fixtures/alignment-gold.yaml'),
-  provincial: [
-    path.join(root, 'tests/fixtures/corpus/labels/provincial.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-2.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-3.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-4.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-5.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-6.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-7.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-8.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-9.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-10.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-11.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-12.yaml'),
-    path.join(root, 'tests/fixtures/corpus/labels/provincial-13.yaml'),
-  ],
+  provincial: provincialLabelFiles(path.join(root, 'tests/fixtures/corpus/labels')),
   cascade: path.join(root, 'tests/fixtures/corpus/labels/cascade.yaml'),
   national: '国发-2024-17',
 });

@@ -123,6 +123,18 @@ const barePlan = () => ({
 const alignWithBarePlan = (name: string, text: string) =>
   align([barePlan(), enrichDocument(parseTextFile(write(name, text)))], index, { curated: null });
 
+/** The opening of an interpretation of the test plan, before a test's own sentences. */
+const HEAD = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
+
+近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
+
+一、如何落實？
+
+`;
+
+/** An interpretation of the test plan made of HEAD and a test's sentences, aligned with the bare plan. */
+const alignBody = (name: string, body: string) => alignWithBarePlan(name, HEAD + body);
+
 /** The upper ends of a local provision's explicit links (measure and section links). */
 const explicitFrom = (r: AlignmentResult, id: string) =>
   [...r.links, ...r.sectionLinks].filter((l) => l.from === id && l.method === 'explicit').map((l) => l.to);
@@ -296,37 +308,27 @@ describe('explicit statements', () => {
   });
 
   it('reads 前N条 and 这一章 back to the part named before, X这一章, 这套…安排 back to the measure; a clause on another numbered provision is a claim of its own; 不沾边 denies', () => {
-    const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
-
-近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
-
-一、如何落實？
-
-`;
-    const counted = alignWithBarePlan(
+    const counted = alignBody(
       'first-n.txt',
-      head +
-        '第三部分一共2條。前1條做的是國家潛力地區城鎮化水平提升行動佈置的規定動作，第2條是我省的自選動作。\n\n' +
+      '第三部分一共2條。前1條做的是國家潛力地區城鎮化水平提升行動佈置的規定動作，第2條是我省的自選動作。\n\n' +
         '推動縣城補短板強弱項這一條，和國家潛力地區行動的任務清單不沾邊。',
     );
     expect(explicitFrom(counted, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
     expect(explicitFrom(counted, '晋政发-2024-30/a2/m2')).toEqual([]);
-    const chapter = alignWithBarePlan(
+    const chapter = alignBody(
       'chapter.txt',
-      head + '縣城綜合承載能力提升這一章，重點是補短板。這一章扣的是國家潛力地區城鎮化水平提升行動。',
+      '縣城綜合承載能力提升這一章，重點是補短板。這一章扣的是國家潛力地區城鎮化水平提升行動。',
     );
     expect(explicitFrom(chapter, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
-    const arrangement = alignWithBarePlan(
+    const arrangement = alignBody(
       'arrangement.txt',
-      head +
-        '第二部分第（一）條全面取消城區常住人口300萬以下城市落戶限制。這套寬嚴有別的安排，底子就是國家進一步深化戶籍制度改革的思路。',
+      '第二部分第（一）條全面取消城區常住人口300萬以下城市落戶限制。這套寬嚴有別的安排，底子就是國家進一步深化戶籍制度改革的思路。',
     );
     expect(explicitFrom(arrangement, '晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
     // each sentence names a national task and a measure, and says the one is not the other's
-    const denied = alignWithBarePlan(
+    const denied = alignBody(
       'denied.txt',
-      head +
-        '擴大城鎮基本公共服務覆蓋面這一條，在國家健全常住地提供基本公共服務制度任務裡找不到它的影子。\n\n' +
+      '擴大城鎮基本公共服務覆蓋面這一條，在國家健全常住地提供基本公共服務制度任務裡找不到它的影子。\n\n' +
         '壯大縣域特色產業這一條，國家培育特色優勢產業集群任務裡並無這項內容。\n\n' +
         '推動縣城補短板強弱項這一條並不來自國家增強城鎮綜合承載能力任務。',
     );
@@ -355,36 +357,28 @@ describe('explicit statements', () => {
   });
 
   it('reads every provision numbered when a sentence names several (合起来), a bare number by the part nearest the national action, a next sentence opening on a number, 除…外, a clause restating one measure’s text; 自己加的码 denies nothing, 管不到 does', () => {
-    const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
-
-近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
-
-一、如何落實？
-
-`;
-    const read = (name: string, body: string) => alignWithBarePlan(name, head + body);
-    const several = read(
+    const several = alignBody(
       'several.txt',
       '第三部分第（一）條管產業，第（二）條管設施，合起來才是國家增強城鎮綜合承載能力的全貌。',
     );
     expect(explicitFrom(several, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
     expect(explicitFrom(several, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
     // the parts' measures are numbered afresh: 第（一）条 is the one of the part nearest the action named
-    const bare = read('bare.txt', '國家新一輪農業轉移人口市民化行動，山西的第（一）條先行。');
+    const bare = alignBody('bare.txt', '國家新一輪農業轉移人口市民化行動，山西的第（一）條先行。');
     expect(explicitFrom(bare, '晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
     expect(explicitFrom(bare, '晋政发-2024-30/a2/m1')).toEqual([]);
-    const next = read(
+    const next = alignBody(
       'next.txt',
       '國家培育特色優勢產業集群這項任務有兩個關鍵詞。第三部分第（一）條寫前一個。',
     );
     expect(explicitFrom(next, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
-    const except = read(
+    const except = alignBody(
       'except.txt',
       '第二部分兩條，講的是落戶和服務。除第（二）條外，其餘一條都能在國家新一輪農業轉移人口市民化行動裡找到根。',
     );
     expect(explicitFrom(except, '晋政发-2024-30/a1')).toEqual(['国发-2024-17/a1']);
     expect(explicitFrom(except, '晋政发-2024-30/a1/m2')).toEqual([]);
-    const raised = read(
+    const raised = alignBody(
       'raised.txt',
       '推動縣城補短板強弱項這一條，我們是拿國家增強城鎮綜合承載能力當底線來寫的，設施標準是我省自己加的碼。\n\n' +
         '壯大縣域特色產業這一條，國家潛力地區行動的幾項任務管不到這裡。',
@@ -393,13 +387,13 @@ describe('explicit statements', () => {
     expect(explicitFrom(raised, '晋政发-2024-30/a2/m1')).toEqual([]);
     // the local side told by what the measure's text says, clearly more than any other measure's (a label
     // such as 【解说】 aside)
-    const content = read(
+    const content = alignBody(
       'content.txt',
       '【解說】立足資源稟賦做好各類新興的產業轉移，這是為國家培育特色優勢產業集群準備的一條。',
     );
     expect(explicitFrom(content, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
     // 第（二）条 of the part the words after it describe; 这套机制 refers back; 挨不上 and 里没有它 deny
-    const described = read(
+    const described = alignBody(
       'described.txt',
       '國家增強城鎮綜合承載能力在方案裡分屬兩條，第（一）條寫承接產業轉移，第（二）條寫縣城補短板，和戶籍制度改革、常住人口落戶限制的寫法不同。\n\n' +
         '第二部分第（一）條講的是戶籍。這套機制是從國家進一步深化戶籍制度改革那裡接過來的。\n\n' +
@@ -434,13 +428,6 @@ describe('explicit statements', () => {
   });
 
   it('keeps positive statements that use a denial’s words positive, and their links (negative controls)', () => {
-    const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
-
-近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
-
-一、如何落實？
-
-`;
     const kept: [string, string, string][] = [
       [
         '第二部分第（二）條承接國家健全常住地提供基本公共服務制度任務，著力解決農業轉移人口看病找不到醫生的問題。',
@@ -480,60 +467,48 @@ describe('explicit statements', () => {
       ],
     ];
     for (const [sentence, from, to] of kept) {
-      const r = alignWithBarePlan('kept.txt', head + sentence);
+      const r = alignBody('kept.txt', sentence);
       expect(
         r.links.some((l) => l.from === from && l.to === to),
         sentence,
       ).toBe(true);
     }
-    const part = alignWithBarePlan(
-      'part.txt',
-      head + '第三部分兩條，無不源於國家潛力地區城鎮化水平提升行動。',
-    );
+    const part = alignBody('part.txt', '第三部分兩條，無不源於國家潛力地區城鎮化水平提升行動。');
     expect(explicitFrom(part, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
     // 这一制度设计 after a national title is the national side's, not a reference back
-    const design = alignWithBarePlan(
+    const design = alignBody(
       'design.txt',
-      head +
-        '第三部分第（一）條講產業。國家健全常住地提供基本公共服務制度這一制度設計，我省《實施方案》相應提出擴大城鎮基本公共服務覆蓋面。',
+      '第三部分第（一）條講產業。國家健全常住地提供基本公共服務制度這一制度設計，我省《實施方案》相應提出擴大城鎮基本公共服務覆蓋面。',
     );
     expect(explicitFrom(design, '晋政发-2024-30/a2/m1')).toEqual([]);
     expect(explicitFrom(design, '晋政发-2024-30/a1/m2')).toEqual(['国发-2024-17/a1/m2']);
     // a next sentence turning elsewhere (则) is no local half
-    const turned = alignWithBarePlan(
+    const turned = alignBody(
       'turned.txt',
-      head + '國家培育特色優勢產業集群這項任務有兩個關鍵詞。第二部分第（一）條則把重點放在戶籍上。',
+      '國家培育特色優勢產業集群這項任務有兩個關鍵詞。第二部分第（一）條則把重點放在戶籍上。',
     );
     expect(explicitFrom(turned, '晋政发-2024-30/a1/m1')).toEqual([]);
   });
 
   it('reads a sentence opening on a numbered provision as the topic of the next, a run of measures as their part, the national target figure as the goals; a question states nothing', () => {
-    const head = `《山西省推進以人為本的新型城鎮化實施方案》政策解讀
-
-近日，省政府印發《山西省推進以人為本的新型城鎮化實施方案》（晉政發〔2024〕30號）。
-
-一、如何落實？
-
-`;
-    const read = (name: string, body: string) => alignWithBarePlan(name, head + body);
-    const topic = read(
+    const topic = alignBody(
       'topic.txt',
       '【應詢】省公安廳負責同志：第二部分第（二）條以居住證為載體配置服務。國家健全常住地提供基本公共服務制度，落到山西就是這張清單。',
     );
     expect(explicitFrom(topic, '晋政发-2024-30/a1/m2')).toEqual(['国发-2024-17/a1/m2']);
     // the whole sentence before, though read as two claims
-    const claims = read(
+    const claims = alignBody(
       'claims.txt',
       '第二部分第（一）條管落戶；第（二）條管服務。有了這兩塊，國家新一輪農業轉移人口市民化行動才算接全了。',
     );
     expect(explicitFrom(claims, '晋政发-2024-30/a1/m1')).toHaveLength(1);
     expect(explicitFrom(claims, '晋政发-2024-30/a1/m2')).toHaveLength(1);
-    const run = read(
+    const run = alignBody(
       'run.txt',
       '第二部分第（一）條到第（二）條，國家新一輪農業轉移人口市民化行動的要求一項不缺。',
     );
     expect(explicitFrom(run, '晋政发-2024-30/a1')).toEqual(['国发-2024-17/a1']);
-    const target = read(
+    const target = alignBody(
       'target.txt',
       '山西的起點比全國低。國家行動計劃的目標是全國接近70%，山西與國家目標同向。',
     );
@@ -541,7 +516,10 @@ describe('explicit statements', () => {
       (l) => l.from === '晋政发-2024-30/g1' && l.to === '国发-2024-17/g1',
     );
     expect(goals?.method).toBe('explicit');
-    const question = read('question.txt', '第二部分第（一）條是不是也算國家進一步深化戶籍制度改革的內容？');
+    const question = alignBody(
+      'question.txt',
+      '第二部分第（一）條是不是也算國家進一步深化戶籍制度改革的內容？',
+    );
     expect(explicitFrom(question, '晋政发-2024-30/a1/m1')).toEqual([]);
   });
 
