@@ -688,7 +688,6 @@ function byOrdinal(
   const m = new RegExp(
     `第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:的?第[（(]?(${NUM})[）)]?(?:项|条|点))?`,
   ).exec(text);
-  const numberOf = (label: string) => ordinalOf(label.replace(/[（()）.．、\s]/g, ''));
   // 第二至第五部分, 第二、第三部分: a range or a list names no one provision.
   if (m && /第?[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)?\s*[至到—～~、-]\s*$/.test(text.slice(0, m.index)))
     return null;
@@ -905,7 +904,7 @@ function preciseLocals(
       const label = ordinalOf(n[0].replace(/^.*第[（(]?|[）)]?[条项]$/g, ''));
       const sameSection: LinkEnd | undefined = n[1]
         ? undefined
-        : last?.measures.find((x) => ordinalOf(x.label.replace(/[（()）.．、\s]/g, '')) === label);
+        : last?.measures.find((x) => numberOf(x.label) === label);
       const found: LinkEnd | null =
         sameSection ?? byOrdinal(`${n[1] ? '' : part}${localPart.slice(n.index)}`, plan, generic, upper);
       if (!found || !isMeasure(found)) continue;
@@ -966,6 +965,9 @@ function ordinalOf(s: string): number {
   const [tens, units] = s.includes('十') ? s.split('十') : ['', s];
   return (s.includes('十') ? (DIGITS[tens!] ?? 1) * 10 : 0) + (DIGITS[units!] ?? 0);
 }
+
+/** The number a provision's printed label carries ((一), 1., 3、 → 1, 1, 3). */
+const numberOf = (label: string) => ordinalOf(label.replace(/[（()）.．、\s]/g, ''));
 
 /** The part of an interpretation heading that names the plan's action (在实施X行动方面有哪些举措 → X). */
 function headingPhrase(title: string): string {
