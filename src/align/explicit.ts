@@ -75,7 +75,9 @@ const NO_COUNTERPART_WORDS = [
   String.raw`增写的(?=[，,。；;]|$)`,
   String.raw`不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)`,
   String.raw`(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)`,
-  String.raw`不宜与|(?:不宜|不能|不应|不要)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为)`,
+  String.raw`不宜与|(?:不宜|不能|不应|不要|别)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为|说成)`,
+  // 不对应国家的哪一项任务 (not 对不对应); 四项任务并不包括文化遗产保护
+  String.raw`(?<!对)不(?:相)?对应(?![^，,。；;]{0,6}?(?:的问题|的情况))|(?:并)?不(?:包括|包含)`,
   // 国家《行动计划》对此并无专门要求, 并无这项内容 (not 并无二致)
   String.raw`并无(?:相?对应|相应|此项|这项|这一项|相关|直接|专门|这方面|此类|该项)`,
   // 找不出它的影子, 找不到与之相对应的条款 (not 看病找不到医生, 找不出比…更直接的落实)
@@ -402,9 +404,12 @@ function sentences(text: string): Sentence[] {
     // 前5条做的是国家…的规定动作，第6条…是我们的自选动作: a clause opening on another numbered provision,
     // after one already named, is a claim of its own (a sentence of its own here).
     // Not when the sentence joins them in one claim (第1条…，第2条…，两条一前一后…, 分别对应, 都是落实…).
+    // And only after a clause that makes a claim of its own (names the upper side, or denies): in 第（六）条管
+    // 养老…，第（二）条后半段管医保，两处拼起来，国家… the first clause's claim is the sentence's.
     let from = 0;
     for (const c of SEVERAL.test(m[0]) || JOINED.test(m[0]) ? [] : m[0].matchAll(NUMBERED_CLAUSE)) {
-      if (!PROVISION_NAMED.test(m[0].slice(from, c.index))) continue;
+      const piece = m[0].slice(from, c.index);
+      if (!PROVISION_NAMED.test(piece) || !(UPPER.test(piece) || denies(piece))) continue;
       out.push({ text: m[0].slice(from, c.index + 1), start: m.index + from, origin: m.index });
       from = c.index + 1;
     }
@@ -523,12 +528,15 @@ export function explicitLinks(
             ? preciseLocals(st.direct, plan, local, entries, generic, { restated: false, upper })
             : [];
         let quoted: Statement = st;
-        if (local && plan && st.direct && st.previous && !precise.length) {
-          precise = preciseLocals(st.previous.text + st.direct, plan, local, entries, generic, {
+        if (local && plan && st.direct && st.previous && (!precise.length || JOINED_BACK.test(st.sentence))) {
+          const withPrevious = preciseLocals(st.previous.text + st.direct, plan, local, entries, generic, {
             restated: false,
             upper,
           });
-          if (precise.length) quoted = { ...st, start: st.previous.start, directStart: st.previous.start };
+          if (withPrevious.length) {
+            precise = withPrevious;
+            quoted = { ...st, start: st.previous.start, directStart: st.previous.start };
+          }
         }
         const planGoals = plan?.sections.filter((x) => x.kind === 'goals') ?? [];
         if (plan && st.action?.kind === 'goals') {
@@ -542,6 +550,13 @@ export function explicitLinks(
           quoted = { ...quoted, start: quoted.directStart };
         } else if (local && plan && st.cooccur) {
           froms = preciseLocals(st.localText, plan, local, entries, generic, { upper });
+          // 随迁子女同样享受十五年公费教育。这一条对的是国家…: the sentence before says what the provision is.
+          const before = st.previous ?? (st.directStart < st.start ? { start: st.directStart } : null);
+          if (!froms.length && before) {
+            const text = unit.text.slice(before.start, st.start) + st.localText;
+            froms = preciseLocals(text, plan, local, entries, generic, { upper });
+            if (froms.length) quoted = { ...st, start: before.start, directStart: before.start };
+          }
           if (!froms.length) continue;
           fromPlan = plan.id;
         } else if (local && plan) {
@@ -592,6 +607,9 @@ export function explicitLinks(
             const parent = resolve(headingPhrase(unit.section.titleSimplified), local.sections, generic);
             if (parent && st.action) [from, level] = [parent, 'section'];
           }
+          // Nothing named: the measure whose content the local half restates, if one clearly.
+          if (!from)
+            [from, level] = [restatedByContent(localHalf(st.localText), local.measures, generic), 'measure'];
           if (!from) continue; // the plan is known but the statement's local side is not in it
           froms = [{ entry: from, level }];
           fromPlan = plan.id;
@@ -748,7 +766,17 @@ function goalsPattern(index: NationalIndex): RegExp {
       .flatMap((x) => x.targets.map((t) => toSimplified(t.indicator)))
       .filter((i) => i.length >= 4);
     const words = [...GOALS_WORDS, ...indicators, ...indicators.map((i) => i.slice(-4))];
-    re = new RegExp([...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    // …离国家行动计划提出的接近70%还有不小差距: the figures the goals set, spoken of as percentages.
+    const figures = index.document.sections
+      .filter((x) => x.kind === 'goals')
+      .flatMap((x) =>
+        x.targets.filter((t) => t.unit === '%' && t.value !== null).map((t) => `(?<![\\d.])${t.value}%`),
+      );
+    re = new RegExp(
+      [...[...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), ...new Set(figures)].join(
+        '|',
+      ),
+    );
     goalsPatterns.set(index, re);
   }
   return re;
@@ -790,11 +818,15 @@ function listedTasks(
   generic: Set<string>,
 ): UpperEntry[] {
   const tasks = entries.filter((e) => e.kind === 'measure' && e.section.id === action.id);
+  // The action's own title names none of its tasks (城市更新和安全韧性提升行动中…: not 安全 → 生命线安全工程).
+  text = text.split(coreTitle(action.titleSimplified)).join('　');
   const found = tasks.filter((task) => {
     const title = task.titleSimplified;
     for (let len = title.length; len >= 2; len--)
       for (let at = 0; at + len <= title.length; at++) {
         const words = title.slice(at, at + len);
+        // Words, not a join across two (建设和城中村 and 工程和城市 share 和城).
+        if (/^[和与及的]|[和与及的]$/.test(words)) continue;
         if (!text.includes(words) || titlePairs(words, generic).size === 0) continue;
         if (tasks.every((t) => t === task || !t.titleSimplified.includes(words))) return true;
       }
@@ -818,13 +850,26 @@ const HANDED_TO =
 
 /** A sentence referring back to a provision named before it (这一部分, 这部分, 该条). */
 const BACK_REFERENCE =
-  /这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|(?:^|[，,；;])\s*这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款|机制|办法|制度)/;
+  /(?:^|[，,；;])\s*它(?:和|与|同|跟|连同)|这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|(?:^|[，,；;])\s*这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款|机制|办法|制度)/;
 
 /** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分, X这一章 (not 条件, 条例). */
 const FRAGMENT =
   /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:(?:这一|这|一)(条|部分)(?![件例款])|(?:这一|这)(章)(?!程))/g;
+/**
+ * Numbered provisions in clauses of their own, the first making no claim of its own (第（六）条管养老…，第（二）
+ * 条管医保，国家…): the sentence's claim is theirs together (sentences() keeps such a sentence whole).
+ */
+function sharedClaim(text: string): boolean {
+  const numbered = text.split(/[，,；;]/).filter((clause) => PROVISION_NAMED.test(clause));
+  return numbered.length > 1 && !UPPER.test(numbered[0]!) && !denies(numbered[0]!);
+}
+
 /** Words saying a statement names several local provisions at once (两条, 分成, 合起来, 连同). */
-const SEVERAL = /两条|两项|两块|三条|分成|合在|合起来|加起来|连同|并作|同一条|两款/;
+const SEVERAL =
+  /两条|两项|两块|三条|分成|合在|合起来|加起来|拼起来|拼齐|连同|并作|同一条|两款|两处|一起|一道/;
+/** A sentence joining the provision named before it to one it names (它和第2条的就业窗口一起，…). */
+const JOINED_BACK =
+  /(?:^|[，,；;])\s*(?:它|这一?条|该条)(?:和|与|同|跟|连同)[^，,。；;]{0,20}?(?:一起|一道|一同)/;
 
 /**
  * The local side of a sentence naming both sides (no word of correspondence), every provision it names
@@ -848,18 +893,7 @@ function preciseLocals(
   text = withoutAdditions(ownClaim(text)).replace(/除(?:了)?[^，,。；;]{1,20}?(?:以外|之外|外)/g, '');
   // The sentence is about a part (单列为一个部分, 这一部分): a quoted part title names it.
   const partWords = /一个部分|这一部分|本部分|该部分/.test(text);
-  // Numbers and quotes are read in the local part of each clause: what precedes 国家 in it (对照国家《行动
-  // 计划》第三部分，我省第四部分… names the local 第四部分, not the national 第三部分).
-  const localPart = text
-    .split(/(?<=[，,。；;：:])/)
-    .map((clause) => {
-      const at = clause.search(NATIONAL);
-      if (at < 0) return clause;
-      // …国家推进绿色智慧城市建设的要求由第五章第6条兜着: a number the national side is handed to is local.
-      const handed = HANDED_TO.exec(clause.slice(at));
-      return clause.slice(0, at) + (handed ? `\u3000${handed[1]}` : '');
-    })
-    .join('　');
+  const localPart = localHalf(text);
   const ordinal = byOrdinal(localPart, plan, generic, upper);
   const isMeasure = (e: LinkEnd) => local.measures.some((x) => x.id === e.id);
   const within = (e: LinkEnd) => !ordinal || (!isMeasure(ordinal) && e.id.startsWith(`${ordinal.id}/`));
@@ -895,7 +929,7 @@ function preciseLocals(
   if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
   // 第3条…，第4条…，合起来才是国家…: every provision numbered, when the sentence says it names several (a
   // bare number read in the part named before it: 第三章第1条…，第2条…).
-  if (ordinal && SEVERAL.test(text)) {
+  if (ordinal && (SEVERAL.test(text) || sharedClaim(text))) {
     let part = '';
     let last: Section | null = null;
     for (const n of localPart.matchAll(NUMBERED)) {
@@ -953,8 +987,46 @@ function preciseLocals(
       if (best && best.s >= CONTENT && best.s >= 2 * (second?.s ?? 0)) add(best.m, 'measure');
     }
   }
+  if (!out.length && restated) add(restatedByContent(localPart, local.measures, generic), 'measure');
   return out;
 }
+
+/**
+ * Numbers, quotes and content are read in the local part of each clause: what precedes 国家 in it (对照国家
+ * 《行动计划》第三部分，我省第四部分… names the local 第四部分, not the national 第三部分).
+ */
+function localHalf(text: string): string {
+  return text
+    .split(/(?<=[，,。；;：:])/)
+    .map((clause) => {
+      const at = clause.search(NATIONAL);
+      if (at < 0) return clause;
+      // …国家推进绿色智慧城市建设的要求由第五章第6条兜着: a number the national side is handed to is local.
+      const handed = HANDED_TO.exec(clause.slice(at));
+      return clause.slice(0, at) + (handed ? `\u3000${handed[1]}` : '');
+    })
+    .join('　');
+}
+
+/**
+ * The measure whose text the local half of a statement restates in its own words (“人人持证”、零工驿站、欠薪
+ * “绿色通道”三样，都是为了国家说的…): the character pairs of all its clauses, a quarter or more of them in
+ * one measure's title and text and three times as many as in any other. On the labelled interpretations
+ * of the tuning split this picks the labelled measure 280 times and another once.
+ */
+function restatedByContent(text: string, measures: LocalEnd[], generic: Set<string>): LocalEnd | null {
+  const pairs = new Set<string>();
+  for (const clause of unlabelled(text).split(/[，,；;：:。、“”"（）()《》\s]/))
+    for (const p of titlePairs(clause, generic)) pairs.add(p);
+  if (pairs.size < CONTENT_PAIRS) return null;
+  const ranked = measures
+    .map((m) => ({ m, s: coverage(pairs, `${m.titleSimplified}${m.textSimplified}`) }))
+    .sort((a, b) => b.s - a.s);
+  const [best, second] = ranked;
+  return best && best.s >= CONTENT_SHARE && best.s >= 3 * (second?.s ?? 0) ? best.m : null;
+}
+const CONTENT_PAIRS = 8;
+const CONTENT_SHARE = 0.25;
 /** Share of a clause's character pairs one measure's text must hold for the clause to restate it. */
 const CONTENT = 0.5;
 
@@ -1209,8 +1281,17 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     // …属于国家推进公共服务共建共享；…枝杈长在国家提升城际通勤效率上: tasks of one action named by their titles,
     // each in a clause naming the national side and each as fully as the other, are each linked (unless the
     // sentence sets one against another: 而不是, 而非).
+    // (Or a title written out in full after the national side was named: …是国家促进产业园区提级扩能的原意；
+    // 后半截…又和强化产业发展人才支撑挂上了钩.)
+    // (Not what the local side is then said to propose: …与国家…相衔接，提出加强城市洪涝治理、…)
+    const verbatim = (n: (typeof tasks)[number]) =>
+      upperText.includes(coreTitle(n.entry.titleSimplified)) &&
+      NATIONAL.test(upperText.slice(0, n.at)) &&
+      !STATES.test(upperText.slice(Math.max(0, upperText.search(NATIONAL)), n.at));
     const fully = tasks.filter(
-      (n) => byTitle.some((t) => t.entry === n.entry) && NATIONAL.test(clauseBefore(upperText, n.at)),
+      (n) =>
+        byTitle.some((t) => t.entry === n.entry) &&
+        (NATIONAL.test(clauseBefore(upperText, n.at)) || verbatim(n)),
     );
     const listed =
       action && counted

@@ -693,6 +693,72 @@ describe('explicit statements', () => {
     expect(linksFrom(align([own], index, { curated: null }), '晋政发-2024-30/a2/m1')).toEqual([]);
   });
 
+  it('reads the measure a local half restates in its own words, the sentence before a 这一条, a provision joined back (它和第…条一起), clauses sharing one claim, the goals by the national figure', () => {
+    // the character pairs of all the local half's clauses (each too short alone) in one measure's text
+    const content = alignBody(
+      'content-union.txt',
+      '農民就近、市政設施，兩樣湊成了國家增強城鎮綜合承載能力。',
+    );
+    expect(explicitFrom(content, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // 这一条 after a sentence restating the measure's text
+    const before = alignBody(
+      'before.txt',
+      '縣城市政設施和公共服務一併完善。這一條對的是國家增強城鎮綜合承載能力。',
+    );
+    expect(explicitFrom(before, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // 它和第（一）条…一起: the provision of the sentence before and the one named
+    const joined = alignBody(
+      'joined.txt',
+      '縣城補短板單獨成了第三部分第（二）條。它和第（一）條的產業轉移一起，撐起了國家增強城鎮綜合承載能力。',
+    );
+    expect(explicitFrom(joined, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(joined, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    // a clause on a numbered provision that claims nothing shares the next one's claim
+    const shared = alignBody(
+      'shared.txt',
+      '第三部分第（一）條管產業轉移，第（二）條管縣城設施，國家增強城鎮綜合承載能力由此落地。',
+    );
+    expect(explicitFrom(shared, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(shared, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // the national goals' figure (接近70%) makes a goals statement
+    const goals = alignBody('figure.txt', '68%離國家行動計劃提出的接近70%還有差距，步子是合拍的。');
+    expect(explicitFrom(goals, '晋政发-2024-30/g1')).toEqual(['国发-2024-17/g1']);
+    // 并不包括 and 不对应 deny: the texts' links stay off
+    for (const body of [
+      '推動縣城補短板強弱項這一條，國家潛力地區行動的四項任務並不包括。',
+      '推動縣城補短板強弱項這一條，不對應國家潛力地區行動的哪一項任務。',
+    ]) {
+      const denied = alignBody('denied.txt', body);
+      expect(denied.links.filter((l) => l.from === '晋政发-2024-30/a2/m2')).toEqual([]);
+    }
+  });
+
+  it('names the tasks a statement counts out by their own words, not the action’s title or a join (和城); a title written out after the national side, unless the local side proposes it', () => {
+    const counted = alignBody(
+      'counted.txt',
+      '第三部分第（二）條同時承擔國家城市更新和安全韌性提升行動中老舊小區改造和綠色城市建設兩項任務。\n\n' +
+        '第三部分第（一）條同時計入國家城市生命線安全工程和城市洪澇治理兩項任務。',
+    );
+    expect(explicitFrom(counted, '晋政发-2024-30/a2/m2').sort()).toEqual([
+      '国发-2024-17/a4/m1',
+      '国发-2024-17/a4/m5',
+    ]);
+    expect(explicitFrom(counted, '晋政发-2024-30/a2/m1').sort()).toEqual([
+      '国发-2024-17/a4/m3',
+      '国发-2024-17/a4/m4',
+    ]);
+    const verbatim = alignBody(
+      'verbatim.txt',
+      '第三部分第（一）條前半截是國家培育特色優勢產業集群的原意；後半截又和促進產業園區提級擴能掛上了鉤。\n\n' +
+        '第三部分第（二）條與國家增強城鎮綜合承載能力相銜接，提出促進產業園區提級擴能的具體舉措。',
+    );
+    expect(explicitFrom(verbatim, '晋政发-2024-30/a2/m1').sort()).toEqual([
+      '国发-2024-17/a2/m1',
+      '国发-2024-17/a2/m2',
+    ]);
+    expect(explicitFrom(verbatim, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+  });
+
   it('links an organisation measure to 组织实施 and leaves publicity without a counterpart, with candidates', () => {
     expect(result.links.find((l) => l.from === '晋政发-2024-30/s1/m1')?.to).toBe('国发-2024-17/s2/m1');
     const publicity = result.unaligned.find((u) => u.id === '晋政发-2024-30/s1/m2')!;
