@@ -85,6 +85,11 @@ const NO_COUNTERPART_WORDS = [
   // 并不来自国家《行动计划》 (not 无不源于国家…)
   String.raw`(?<!无|莫)(?:不|并不|并非|不是)(?:直接)?(?:来自|源自|源于|出自)`,
   String.raw`国家.{0,12}(?:没有|未(?:作|专门|单独)?(?:部署|提及|涉及|列入|明确))`,
+  // The national tasks as a set, then a negation close after: 五项任务里，挑不出能和它搭上的; 那六项任务里压根儿
+  // 没这一出; 三项任务，一项也轮不到它; 19项重点任务里数不到它 (not 没有哪一项漏掉, 一样没落下, 不断, 不折不扣).
+  // (In its clause, or opening the next: not …制度任务，着力解决看病找不到医生的问题.)
+  String.raw`(?:[两二三四五六七八九十\d]+项(?:重点)?任务(?:里|中|当中|里头|里面|之中|之内)?|任务清单|任务(?:里|中|当中|里头|里面|之中|之内))(?:[^，,。；;]{0,14}?|[^，,。；;]{0,6}[，,][^，,。；;]{0,4}?)(?:没(?![^，,。；;]{0,6}?(?:漏|落下|落空|变))|无(?!论)|不(?!仅|只|断|折|少|小|再|论|管|得|低于|超过|漏|落|搞|变)|未|难以|轮不到|挑不出|数不到|排不上)`,
+  String.raw`不在其中`,
 ];
 const NO_COUNTERPART = new RegExp(NO_COUNTERPART_WORDS.join('|'));
 /** The national plan's tasks or actions spoken of (国家市民化任务, 国家…行动). */
@@ -419,7 +424,7 @@ function sentences(text: string): Sentence[] {
 }
 /** A numbered provision, with the part it is in when printed (第三章第1条, 第（四）条). */
 const NUMBERED =
-  /(第[一二三四五六七八九十]{1,3}(?:部分|章|篇)的?)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项)/g;
+  /(第[一二三四五六七八九十]{1,3}(?:部分|章|篇)的?)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项)|任务\s*[（(]?\d{1,2}[）)]?/g;
 /** Words joining the provisions of a sentence in one claim (分别, 都是, 均, 两者). */
 const JOINED = /分别|都(?!市|会)|均|两者|二者|同样|一并/;
 /** A clause opening on a numbered provision (，第6条…, ；而第7条…). */
@@ -431,10 +436,11 @@ const ANSWERS_BACK = /前一个|后一个|前者|后者|这[一扇个项层点�
 const unlabelled = (text: string) =>
   text.replace(/^\s*(?:【[^】]{1,8}】)?(?:[^，,。；;：:“”]{1,30}[：:])?/, '');
 /** A sentence opening on a numbered provision (第三章第1条…, 《方案》第（四）条…). */
-const PROVISION_START = /^\s*(?:《[^》]*》)?第[一二三四五六七八九十\d（(]{1,4}[）)]?(?:部分|章|篇|条)/;
+const PROVISION_START =
+  /^\s*(?:《[^》]*》)?(?:第[一二三四五六七八九十\d（(]{1,4}[）)]?(?:部分|章|篇|条)|任务\s*[（(]?\d{1,2}[）)]?)/;
 /** A local provision named by number (前5条, 第3条, 第二部分). */
 const PROVISION_NAMED =
-  /前[两二三四五六七八九十\d]{1,3}条|第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|部分|章)/;
+  /前[两二三四五六七八九十\d]{1,3}条|第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|部分|章)|任务\s*[（(]?\d{1,2}[）)]?/;
 
 export interface ExplicitLinks {
   /** Local action → upper action. */
@@ -710,10 +716,11 @@ function byOrdinal(
   if (m && /第?[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)?\s*[至到—～~、-]\s*$/.test(text.slice(0, m.index)))
     return null;
   if (!m) {
-    // 第26条 with no part: the measures are numbered across the plan.
-    const item = new RegExp(`第[（(]?(${NUM})[）)]?条`).exec(text);
+    // 第26条 with no part: the measures are numbered across the plan (任务（3）, 任务10 as a task list
+    // calls them).
+    const item = new RegExp(`第[（(]?(${NUM})[）)]?条|任务\\s*[（(]?(\\d{1,2})[）)]?`).exec(text);
     if (!item) return null;
-    const n = ordinalOf(item[1]!);
+    const n = ordinalOf((item[1] ?? item[2])!);
     const found = plan.sections.flatMap((s) => s.measures).filter((x) => numberOf(x.label) === n);
     if (found.length <= 1) return found[0] ?? null;
     if (upper) {
@@ -725,8 +732,17 @@ function byOrdinal(
         .sort((a, b) => b.s - a.s);
       if (closeness[0]!.s > 0 && closeness[0]!.s > closeness[1]!.s) return closeness[0]!.x;
     }
-    // 第4条写县城，第5条写兵团城镇: the one the words right after the number describe.
-    const own = titlePairs(text.slice(item.index + item[0].length).split(/[，,。；;：:]/)[0]!, generic);
+    // 第4条写县城，第5条写兵团城镇: the one the words right after the number describe (or, when none
+    // follow, the words before it in its clause: 县城补短板是第（四）条).
+    const after = text.slice(item.index + item[0].length).split(/[，,。；;：:]/)[0]!;
+    const own = titlePairs(
+      after ||
+        text
+          .slice(0, item.index)
+          .split(/[，,。；;：:]/)
+          .pop()!,
+      generic,
+    );
     if (own.size) {
       const described = found
         .map((x) => ({ x, s: coverage(own, `${x.titleSimplified}${x.textSimplified}`) }))
@@ -935,7 +951,7 @@ function preciseLocals(
     for (const n of localPart.matchAll(NUMBERED)) {
       if (n[1]) part = n[1];
       // A bare number after a provision of a part numbered afresh: the measure so numbered in that part.
-      const label = ordinalOf(n[0].replace(/^.*第[（(]?|[）)]?[条项]$/g, ''));
+      const label = ordinalOf(n[0].replace(/^.*(?:第|任务\s*)[（(]?|[）)]?[条项]?$/g, ''));
       const sameSection: LinkEnd | undefined = n[1]
         ? undefined
         : last?.measures.find((x) => numberOf(x.label) === label);
@@ -1139,7 +1155,9 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     // 这是国家…在我区的兑现: the sentence just before says what 这 is.
     const antecedent =
       before &&
-      /^\s*(?:这(?:是|一|项|条)|此(?:即|项|条)|该(?:条|项|举措)|上述|(?:国家|上位)依据[：:])/.test(s.text)
+      /^\s*(?:这(?:是|一|项|条)|此(?:即|项|条)|该(?:条|项|举措)|上述|它(?!们)|(?:国家|上位)依据[：:])/.test(
+        s.text,
+      )
         ? before
         : null;
     const withAntecedent = antecedent ? antecedent.text + s.text : s.text;
@@ -1267,7 +1285,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       NATIONAL.test(s.text)
         ? (index.document.sections.find((x) => x.kind === 'goals') ?? null)
         : null;
-    const action =
+    let action =
       named.find((n) => n.entry.kind === 'section')?.entry.section ??
       (taskSections.size === 1 ? tasks[0]!.entry.section : null) ??
       goals;
@@ -1288,12 +1306,10 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       upperText.includes(coreTitle(n.entry.titleSimplified)) &&
       NATIONAL.test(upperText.slice(0, n.at)) &&
       !STATES.test(upperText.slice(Math.max(0, upperText.search(NATIONAL)), n.at));
-    const fully = tasks.filter(
-      (n) =>
-        byTitle.some((t) => t.entry === n.entry) &&
-        (NATIONAL.test(clauseBefore(upperText, n.at)) || verbatim(n)),
-    );
-    const listed =
+    // (A task named by a term of its own is, by termNamed, named in such a clause.)
+    const fully = tasks.filter((n) => NATIONAL.test(clauseBefore(upperText, n.at)) || verbatim(n));
+    const contrast = /不是|而非|并非|不属于/.test(upperText);
+    let listed =
       action && counted
         ? listedTasks(
             upperText.slice(nationalAt, nationalAt + counted.index),
@@ -1302,12 +1318,19 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
             index.vocabulary.generic,
           )
         : action &&
-            !task &&
+            // (one named less fully than the other still counts: 保障随迁子女受教育权利)
+
             fully.length > 1 &&
             taskSections.size === 1 &&
-            !/不是|而非|并非|不属于/.test(upperText)
+            !contrast
           ? fully.map((n) => n.entry)
           : [];
+    // 国家强化产业发展人才支撑和促进农业转移人口在城镇稳定就业两项任务，这一条都兜住了: tasks of two actions,
+    // counted and each written out, are each linked (the statement's action is the first's).
+    if (!action && !task && counted && fully.length > 1 && fully.length === tasks.length && !contrast) {
+      listed = fully.map((n) => n.entry);
+      action = fully[0]!.entry.section;
+    }
     let inferred: Section | null = null;
     if (!action && !task) {
       // A denial naming no action may still say which by its terms (不在国家市民化任务之内).

@@ -759,6 +759,52 @@ describe('explicit statements', () => {
     expect(explicitFrom(verbatim, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
   });
 
+  it('reads a denial by the national tasks as a set and a negation (not 没有哪一项漏掉), 任务（N） and a number after the words naming it, 它 back to the sentence before, tasks of two actions counted, a task named less fully than the other', () => {
+    const r = (body: string) => alignBody('round14.txt', body);
+    const links = (x: AlignmentResult, id: string) => x.links.filter((l) => l.from === id).map((l) => l.to);
+    // the tasks as a set, a negation close after: a denial, the texts' link stays off
+    const denied = r('推動縣城補短板強弱項這一條，國家潛力地區行動那四項任務裡壓根兒沒這一出。');
+    expect(links(denied, '晋政发-2024-30/a2/m2')).toEqual([]);
+    // …没有哪一项漏掉 is no denial
+    const none = r('第三部分兩條，對著國家潛力地區城鎮化水平提升行動的四項任務，沒有哪一項漏掉。');
+    expect(explicitFrom(none, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
+    // 它… refers back to the sentence before, read for the measure it restates
+    const it = r('縣城市政設施一併完善。它在國家層面要交的是增強城鎮綜合承載能力這份卷子。');
+    expect(explicitFrom(it, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // two tasks of two actions, counted (两项任务) and each written out
+    const two = r(
+      '第三部分第（一）條，國家培育特色優勢產業集群和促進農業轉移人口在城鎮穩定就業兩項任務，這一條都兜住了。',
+    );
+    expect(explicitFrom(two, '晋政发-2024-30/a2/m1').sort()).toEqual([
+      '国发-2024-17/a1/m3',
+      '国发-2024-17/a2/m1',
+    ]);
+    // the second task named less fully than the first, in a clause naming the national side
+    const less = r(
+      '第三部分第（一）條一身兩職：本職是國家培育特色優勢產業集群，兼職是給國家產業園區提級擴能分去一部分工作量。',
+    );
+    expect(explicitFrom(less, '晋政发-2024-30/a2/m1').sort()).toEqual([
+      '国发-2024-17/a2/m1',
+      '国发-2024-17/a2/m2',
+    ]);
+    // …or by a term of its own (随迁子女)
+    const term = r(
+      '第二部分第（二）條一身兩職：本職是國家健全常住地提供基本公共服務制度，兼職是給國家隨遷子女入學分去一部分工作量。',
+    );
+    expect(explicitFrom(term, '晋政发-2024-30/a1/m2').sort()).toEqual([
+      '国发-2024-17/a1/m2',
+      '国发-2024-17/a1/m4',
+    ]);
+    // a task list's numbering (任务（2）), and a bare number told by the words before it
+    expect(
+      explicitFrom(r('任務（2）補的是縣城設施，對的是國家增強城鎮綜合承載能力。'), '晋政发-2024-30/a2/m2'),
+    ).toEqual(['国发-2024-17/a2/m4']);
+    // (the sentence's other words would point to the public-service measure numbered (二) too)
+    const before = r('縣城補短板是第（二）條，國家推進公共服務共建共享靠它，城鎮基本公共服務覆蓋面也沾邊。');
+    expect(explicitFrom(before, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a3/m3']);
+    expect(explicitFrom(before, '晋政发-2024-30/a1/m2')).toEqual([]);
+  });
+
   it('links an organisation measure to 组织实施 and leaves publicity without a counterpart, with candidates', () => {
     expect(result.links.find((l) => l.from === '晋政发-2024-30/s1/m1')?.to).toBe('国发-2024-17/s2/m1');
     const publicity = result.unaligned.find((u) => u.id === '晋政发-2024-30/s1/m2')!;
