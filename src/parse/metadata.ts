@@ -94,7 +94,8 @@ export function readMetadata(input: MetadataInput): Metadata {
   let interprets: string | null = null;
   if (kind === 'interpretation') {
     interprets =
-      /《([^》]*(?:实施方案|行动方案|方案|计划|规划|意见))》/.exec(
+      // (a period after the kind of document is part of the title: 《…实施方案（2024—2028年）》)
+      /《([^》]*(?:实施方案|行动方案|方案|计划|规划|意见)(?:[（(][^）)》]{1,16}[）)])?)》/.exec(
         input.bodyText.replace(/《行动计划》/g, ''),
       )?.[1] ?? null;
     title ??= `${region?.name ?? ''}《${interprets ?? '实施方案'}》政策解读`;

@@ -251,6 +251,12 @@ describe('other provinces and genres (own fixtures)', () => {
       expect(doc.title, title).toBe(title);
       expect(doc.interprets, title).toBe('某某省推进新型城镇化实施方案');
     }
+    // a period after 实施方案 is part of the title it interprets
+    const dated = parseLines(
+      ['一文读懂《某某市推进新型城镇化实施方案（2024—2028年）》', ...body],
+      'dated.txt',
+    );
+    expect(dated.interprets).toBe('某某市推进新型城镇化实施方案（2024—2028年）');
   });
 
   it('targets in stages: the plan runs to the last stage within five years or so of its issue, not to a 2035 vision', () => {
