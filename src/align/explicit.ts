@@ -90,6 +90,9 @@ const NO_COUNTERPART_WORDS = [
   // (In its clause, or opening the next: not …制度任务，着力解决看病找不到医生的问题.)
   String.raw`(?:[两二三四五六七八九十\d]+项(?:重点)?任务(?:里|中|当中|里头|里面|之中|之内)?|任务清单|任务(?:里|中|当中|里头|里面|之中|之内))(?:[^，,。；;]{0,14}?|[^，,。；;]{0,6}[，,][^，,。；;]{0,4}?)(?:没(?![^，,。；;]{0,6}?(?:漏|落下|落空|变))|无(?!论)|不(?!仅|只|断|折|少|小|再|论|管|得|低于|超过|漏|落|搞|变)|未|难以|轮不到|挑不出|数不到|排不上)`,
   String.raw`不在其中`,
+  // 四项任务以外; 国家…市民化行动没写这件事; 并未就港口建设作出部署; 四项任务不管种地的事; 按自身情况添的
+  String.raw`任务(?:之外|以外)|国家[^，,。；;]{0,14}?没(?:写|提|讲|列|涉及)|未就[^，,。；;]{1,12}?(?:作出|做出|提出)(?:部署|安排|要求)`,
+  String.raw`任务(?:里|中)?(?:并|都|也)?不管|(?:自身|自己)[^，,。；;]{0,4}?添的`,
 ];
 const NO_COUNTERPART = new RegExp(NO_COUNTERPART_WORDS.join('|'));
 /** The national plan's tasks or actions spoken of (国家市民化任务, 国家…行动). */
@@ -941,6 +944,20 @@ function preciseLocals(
       if (holders.length === 1 && (level === 'section' || within(holders[0]!))) add(holders[0]!, level);
       break;
     }
+  }
+  // 技能提升和零工市场两条举措: as many provisions as counted, each by the end of its title, joined by 和.
+  for (const cue of localPart.matchAll(/([两二三四])(?:条|项)(?:举措|措施)/g)) {
+    const run = /[\p{Script=Han}、]{0,40}$/u.exec(localPart.slice(0, cue.index))![0];
+    const pieces = run.split(/和|与|及|、/);
+    const held = pieces.map((piece) => {
+      for (let len = piece.length; len >= 3; len--) {
+        const holders = local.measures.filter((e) => e.titleSimplified.includes(piece.slice(-len)));
+        if (holders.length) return holders.length === 1 ? holders[0]! : null;
+      }
+      return null;
+    });
+    if (held.length === ordinalOf(cue[1]!.replace('两', '二')) && held.every((h) => h !== null && within(h)))
+      for (const h of held) add(h, 'measure');
   }
   if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
   // 第3条…，第4条…，合起来才是国家…: every provision numbered, when the sentence says it names several (a

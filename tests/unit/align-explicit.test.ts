@@ -805,6 +805,28 @@ describe('explicit statements', () => {
     expect(explicitFrom(before, '晋政发-2024-30/a1/m2')).toEqual([]);
   });
 
+  it('reads denials as round 15 wrote them (任务以外, 没写, 未就…作出部署, 任务不管, 自身…添的) and two measures counted by the ends of their titles (A和B两条举措)', () => {
+    for (const body of [
+      '推動縣城補短板強弱項這一條，處在國家潛力地區行動四項任務以外。',
+      '推動縣城補短板強弱項這一條，國家潛力地區行動沒寫這件事。',
+      '推動縣城補短板強弱項這一條，國家潛力地區行動並未就縣城設施作出部署。',
+      '推動縣城補短板強弱項這一條，國家潛力地區行動的四項任務不管這件事。',
+      '推動縣城補短板強弱項這一條是按自身情況添的，和國家潛力地區行動是兩條路。',
+    ]) {
+      const r = alignBody('denied15.txt', body);
+      expect(
+        r.links.filter((l) => l.from === '晋政发-2024-30/a2/m2'),
+        body,
+      ).toEqual([]);
+    }
+    const two = alignBody(
+      'two15.txt',
+      '立足資源稟賦的特色產業和縣城補短板兩條舉措，同源於國家“增強城鎮綜合承載能力”。',
+    );
+    expect(explicitFrom(two, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(two, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+  });
+
   it('links an organisation measure to 组织实施 and leaves publicity without a counterpart, with candidates', () => {
     expect(result.links.find((l) => l.from === '晋政发-2024-30/s1/m1')?.to).toBe('国发-2024-17/s2/m1');
     const publicity = result.unaligned.find((u) => u.id === '晋政发-2024-30/s1/m2')!;
