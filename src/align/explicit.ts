@@ -60,7 +60,7 @@ const NO_COUNTERPART_WORDS = [
   // 国家…五项任务里没有地质灾害这一项 (not 没有比补短板这一项更要紧的)
   String.raw`没有(?!比)[^，,。；;]{1,8}?这一?(?:项|块|方面)`,
   String.raw`(?:不|并不)属于|无(?:直接)?对应|并非(?:国家|对应|来自|出自|落实)|不涉及`,
-  String.raw`(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)`,
+  String.raw`(?:未|没)(?:作|专门|单独)?(?:部署|提及|涉及|列入)|对此未作安排`,
   String.raw`自行增加|自设|自主部署|自选(?:题|动作|项目?)|自加题|加试题`,
   String.raw`不是一回事|不是一码事|是两条线|两码事|两回事|各是各的|不搭界|不沾边|沾不上边|不挨边|无关`,
   // 和国家…的三项任务挨不上, 管不到这里 (not …对不上的问题)
@@ -719,9 +719,11 @@ function byOrdinal(
   if (m && /第?[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)?\s*[至到—～~、-]\s*$/.test(text.slice(0, m.index)))
     return null;
   if (!m) {
-    // 第26条 with no part: the measures are numbered across the plan (任务（3）, 任务10 as a task list
-    // calls them).
-    const item = new RegExp(`第[（(]?(${NUM})[）)]?条|任务\\s*[（(]?(\\d{1,2})[）)]?`).exec(text);
+    // 第26条 with no part: the measures are numbered across the plan (第（3）项, 任务（3）, 任务10 as a task
+    // list calls them).
+    const item = new RegExp(
+      `第[（(]?(${NUM})[）)]?(?:条|项(?!重点|任务|行动))|任务\\s*[（(]?(\\d{1,2})[）)]?`,
+    ).exec(text);
     if (!item) return null;
     const n = ordinalOf((item[1] ?? item[2])!);
     const found = plan.sections.flatMap((s) => s.measures).filter((x) => numberOf(x.label) === n);
@@ -737,7 +739,10 @@ function byOrdinal(
     }
     // 第4条写县城，第5条写兵团城镇: the one the words right after the number describe (or, when none
     // follow, the words before it in its clause: 县城补短板是第（四）条).
-    const after = text.slice(item.index + item[0].length).split(/[，,。；;：:]/)[0]!;
+    // (…up to the next number: 第（三）项培训和第（四）项零工驿站)
+    const after = text
+      .slice(item.index + item[0].length)
+      .split(/[，,。；;：:]|[和与及、]?第[（(]?[一二三四五六七八九十\d]/)[0]!;
     const own = titlePairs(
       after ||
         text
@@ -883,6 +888,10 @@ function sharedClaim(text: string): boolean {
   return numbered.length > 1 && !UPPER.test(numbered[0]!) && !denies(numbered[0]!);
 }
 
+/** Two numbered provisions joined by 和 in one clause (第（三）项培训和第（四）项零工驿站). */
+const JOINED_NUMBERS =
+  /第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项)[^，,。；;第]{0,12}?(?:和|与|及|、)第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项)/;
+
 /** Words saying a statement names several local provisions at once (两条, 分成, 合起来, 连同). */
 const SEVERAL =
   /两条|两项|两块|三条|分成|合在|合起来|加起来|拼起来|拼齐|连同|并作|同一条|两款|两处|一起|一道/;
@@ -959,10 +968,16 @@ function preciseLocals(
     if (held.length === ordinalOf(cue[1]!.replace('两', '二')) && held.every((h) => h !== null && within(h)))
       for (const h of held) add(h, 'measure');
   }
+  // 专项行动四是国家…: a part named by the label its printed title opens with (专项行动四：厦漳泉…).
+  if (!ordinal)
+    for (const section of local.sections) {
+      const label = /^([^：:，,]{3,8})[：:]/.exec(section.titleSimplified)?.[1];
+      if (label && localPart.includes(label)) add(section, 'section');
+    }
   if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
   // 第3条…，第4条…，合起来才是国家…: every provision numbered, when the sentence says it names several (a
   // bare number read in the part named before it: 第三章第1条…，第2条…).
-  if (ordinal && (SEVERAL.test(text) || sharedClaim(text))) {
+  if (ordinal && (SEVERAL.test(text) || sharedClaim(text) || JOINED_NUMBERS.test(localPart))) {
     let part = '';
     let last: Section | null = null;
     for (const n of localPart.matchAll(NUMBERED)) {

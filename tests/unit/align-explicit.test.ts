@@ -827,6 +827,40 @@ describe('explicit statements', () => {
     expect(explicitFrom(two, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
   });
 
+  it('reads 第（N）项 as a measure, told by the words after it up to the next number; two numbers joined by 和, a part by the label its title opens with (专项行动二：…); 对此未作安排 denies', () => {
+    // 第（N）项 numbered across parts, told by the words after it up to the next number (not 组织领导, the
+    // words of 第（二）项)
+    const item = alignBody('item16.txt', '第（一）項產業和第（二）項組織領導，算國家促進產業分工協作。');
+    expect(explicitFrom(item, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a3/m2']);
+    expect(explicitFrom(item, '晋政发-2024-30/s1/m1')).toEqual([]);
+    const joined = alignBody(
+      'joined16.txt',
+      '第三部分第（一）條產業和第（二）條設施，是國家增強城鎮綜合承載能力的一體兩面。',
+    );
+    expect(explicitFrom(joined, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(joined, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const denied = alignBody('denied16.txt', '推動縣城補短板強弱項這一條，國家潛力地區行動對此未作安排。');
+    expect(denied.links.filter((l) => l.from === '晋政发-2024-30/a2/m2')).toEqual([]);
+    // a part named by the label its printed title opens with
+    const labelledPlan = enrichDocument(
+      parseTextFile(
+        write(
+          'labelled-plan.txt',
+          PLAN.replace('三、实施县城综合承载能力提升行动', '三、专项行动二：县城综合承载能力提升行动'),
+        ),
+      ),
+    );
+    const bareLabelled = {
+      ...labelledPlan,
+      sections: labelledPlan.sections.map((x) => ({ ...x, text: '', textSimplified: '' })),
+    };
+    const interp = enrichDocument(
+      parseTextFile(write('label16.txt', `${HEAD}專項行動二是國家潛力地區城鎮化水平提升行動在我省的展開。`)),
+    );
+    const byLabel = align([bareLabelled, interp], index, { curated: null });
+    expect(explicitFrom(byLabel, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
+  });
+
   it('links an organisation measure to 组织实施 and leaves publicity without a counterpart, with candidates', () => {
     expect(result.links.find((l) => l.from === '晋政发-2024-30/s1/m1')?.to).toBe('国发-2024-17/s2/m1');
     const publicity = result.unaligned.find((u) => u.id === '晋政发-2024-30/s1/m2')!;
