@@ -45,7 +45,8 @@ export function classify(text: string): Marker {
     // 第二部分第（四）条…, 第三部分是…, 第五部分定名为…，…。: a sentence referring to a part, written straight
     // after it (a heading has a space, 、 or ： there, or a short title).
     const bare = style === 'chapter' && !/[\s、：:]$/.test(m[0]);
-    if (bare && (REFERENCE_GOES_ON.test(rest) || /[，,].*。$/.test(rest))) continue;
+    // (A sentence, too: 第三部分讲城中村改造。 — a heading does not end in 。)
+    if (bare && (REFERENCE_GOES_ON.test(rest) || /[，,].*。$/.test(rest) || /[。！!]$/.test(rest))) continue;
     const isSection = (style === 'han-comma' || style === 'chapter') && looksLikeHeading(rest);
     return {
       type: isSection ? 'section' : 'numbered',

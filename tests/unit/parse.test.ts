@@ -240,6 +240,27 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(doc.interprets).toBe('某某省推进新型城镇化实施方案');
   });
 
+  it('a sentence opening on 第X部分 with no space after it (第三部分讲城中村改造。) is a paragraph, not a heading', () => {
+    const doc = parseLines(
+      [
+        '《某某市推进新型城镇化实施方案》政策解读',
+        '',
+        '一、主要内容',
+        '',
+        '第二部分讲落户和公共服务。',
+        '',
+        '第三部分讲城中村改造。',
+        '',
+        '二、怎么落实',
+        '',
+        '《实施方案》明确了责任分工。',
+      ],
+      'talk.txt',
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['主要内容', '怎么落实']);
+    expect(doc.sections[0]!.text).toContain('第三部分讲城中村改造。');
+  });
+
   it('一文读懂《…》 and a title with a colon (节目实录：解读《…》) are interpretations', () => {
     const body = ['', '一、主要内容', '', '《实施方案》分为六个部分。'];
     for (const title of [
