@@ -2,15 +2,83 @@
 // and cities), functional regions and their aliases, combined names (杭甬), abbreviations in their
 // compact forms (在沪, 沪苏皖), and 全市/全省/我市 for the document's own region.
 import type { RegionRef } from '../model/document.js';
-import { gazetteer, type Region } from '../reference/gazetteer.js';
+import { gazetteer, type Gazetteer, type Region } from '../reference/gazetteer.js';
 
 export interface RegionContext {
   /** The document's own region id (GB/T 2260), or null for national documents. */
   regionId: string | null;
 }
 
+/**
+ * Every name the scanner looks for (a region's full, short or alias name, a combined name, an alias some
+ * scope has), as a trie over UTF-16 code units: node 0 is the root, `next` maps node × 65536 + unit to
+ * the child. `base` marks nodes that end a name or combined name (found in every document); `scoped` those
+ * that end an alias of some scope (found only where the document's scope has it). Walking it from a
+ * position visits exactly the slices the gazetteer's prefix set lets a scanner extend to, without
+ * building a string per slice.
+ */
+interface NameTrie {
+  /** The root's children by code unit (0: none), read for every character scanned. */
+  root: Int32Array;
+  next: Map<number, number>;
+  /** Whether a node has children: a slice ending at it may still grow into a longer name. */
+  inner: Uint8Array;
+  base: Uint8Array;
+  scoped: Uint8Array;
+  /**
+   * The gazetteer's abbreviations with their needles, and a string each of its needles contains (the
+   * abbreviation, when every needle holds it): a text without it holds none of them, so one search
+   * settles most abbreviations instead of one per needle.
+   */
+  abbreviations: { abbr: string; id: string; needles: string[]; guard: string }[];
+}
+
+const tries = new WeakMap<Gazetteer, NameTrie>();
+
+function nameTrie(g: Gazetteer): NameTrie {
+  let trie = tries.get(g);
+  if (trie) return trie;
+  const next = new Map<number, number>();
+  let nodes = 1;
+  const ends: [string, 'base' | 'scoped'][] = [];
+  for (const n of g.allNames()) ends.push([n, 'base']);
+  for (const n of g.combined.keys()) ends.push([n, 'base']);
+  for (const id of g.regions.keys()) for (const n of g.scopedAliases(id).keys()) ends.push([n, 'scoped']);
+  const endAt: [number, 'base' | 'scoped'][] = [];
+  const parents = new Set<number>();
+  for (const [name, kind] of ends) {
+    let node = 0;
+    for (let k = 0; k < name.length; k++) {
+      const key = node * 65536 + name.charCodeAt(k);
+      let child = next.get(key);
+      if (child === undefined) next.set(key, (child = nodes++));
+      parents.add(node);
+      node = child;
+    }
+    endAt.push([node, kind]);
+  }
+  const root = new Int32Array(0x10000);
+  for (const [key, child] of next) if (key < 0x10000) root[key] = child;
+  trie = {
+    root,
+    next,
+    inner: new Uint8Array(nodes),
+    base: new Uint8Array(nodes),
+    scoped: new Uint8Array(nodes),
+    abbreviations: g.abbreviationNeedles.map((a) => ({
+      ...a,
+      guard: a.needles.every((n) => n.includes(a.abbr)) ? a.abbr : '',
+    })),
+  };
+  for (const node of parents) trie.inner[node] = 1;
+  for (const [node, kind] of endAt) trie[kind][node] = 1;
+  tries.set(g, trie);
+  return trie;
+}
+
 export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
   const g = gazetteer();
+  const trie = nameTrie(g);
   const found = new Map<string, RegionRef>();
   const add = (r: Region | undefined, mention: string, relation: RegionRef['relation'] = 'names') => {
     if (!r || found.has(r.id)) return;
@@ -20,18 +88,24 @@ export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
   const homeProvince = ctx.regionId ? g.provinceOf(ctx.regionId)?.id : undefined;
   const scoped = g.scopedAliases(homeProvince ?? null);
 
+  const anyScoped = scoped.size > 0;
   // Longest match at each position, left to right.
   for (let i = 0; i < text.length;) {
-    if (!g.firstChars.has(text[i]!)) {
+    const first = trie.root[text.charCodeAt(i)]!;
+    if (first === 0) {
       i++;
       continue;
     }
     // The lengths at which a name ends here: extend while the slice still begins some name.
     const lengths: number[] = [];
-    for (let len = 2; len <= Math.min(16, text.length - i); len++) {
-      const slice = text.slice(i, i + len);
-      if (g.combined.has(slice) || scoped.has(slice) || g.hasName(slice)) lengths.push(len);
-      if (!g.prefixes.has(slice)) break;
+    const longest = Math.min(16, text.length - i);
+    for (let len = 2, node = first; len <= longest; len++) {
+      const child = trie.next.get(node * 65536 + text.charCodeAt(i + len - 1));
+      if (child === undefined) break;
+      node = child;
+      if (trie.base[node] || (anyScoped && trie.scoped[node] && scoped.has(text.slice(i, i + len))))
+        lengths.push(len);
+      if (!trie.inner[node]) break;
     }
     let matched = 0;
     for (const len of lengths.reverse()) {
@@ -72,8 +146,8 @@ export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
     }
     i += matched || 1;
   }
-  for (const { abbr, id, needles } of g.abbreviationNeedles) {
-    if (needles.some((n) => text.includes(n))) add(g.get(id), abbr);
+  for (const { abbr, id, needles, guard } of trie.abbreviations) {
+    if (text.includes(guard) && needles.some((n) => text.includes(n))) add(g.get(id), abbr);
   }
   if (home && /全市|全省|全区|我市|我省|本市|本省/.test(text))
     add(home, /全市|全省|全区|我市|我省|本市|本省/.exec(text)![0], 'covers');

@@ -48,13 +48,38 @@ for (const dict of [tsPhrases, entries(TWVariantsRevPhrases)])
       changingPhrases.set(first, [...(changingPhrases.get(first) ?? []), key]);
     }
 
+/**
+ * The same, by UTF-16 code unit for the Basic Multilingual Plane: 1 = a character the converters change,
+ * 2 = the first character of a phrase they change. A text is scanned with one array read per character
+ * instead of a string and two hash lookups.
+ */
+const CHANGES = 1;
+const STARTS_PHRASE = 2;
+const bmp = new Uint8Array(0x10000);
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+for (const ch of changing)
+  if (ch.length === 1 && !isSurrogate(ch.charCodeAt(0))) bmp[ch.charCodeAt(0)]! |= CHANGES;
+for (const first of changingPhrases.keys())
+  if (first.length === 1 && !isSurrogate(first.charCodeAt(0))) bmp[first.charCodeAt(0)]! |= STARTS_PHRASE;
+
+/** Whether the converters change the text from `at`, where a character (or a phrase starting with it) is. */
+const changesAt = (text: string, ch: string, at: number) =>
+  changing.has(ch) || !!changingPhrases.get(ch)?.some((p) => text.startsWith(p, at));
+
 /** The Simplified form of a text (Simplified text passes through unchanged). */
 export function toSimplified(text: string): string {
-  let at = 0;
-  for (const ch of text) {
-    if (changing.has(ch) || changingPhrases.get(ch)?.some((p) => text.startsWith(p, at)))
-      return tw2s(t2s(text));
-    at += ch.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSurrogate(c)) {
+      // A character outside the BMP (a pair) or a lone surrogate: looked up as the string it is.
+      const pair = c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (changesAt(text, text.slice(i, pair ? i + 2 : i + 1), i)) return tw2s(t2s(text));
+      if (pair) i++;
+      continue;
+    }
+    const flags = bmp[c]!;
+    if (flags === 0) continue;
+    if (flags & CHANGES || changesAt(text, text[i]!, i)) return tw2s(t2s(text));
   }
   return text;
 }

@@ -133,6 +133,16 @@ describe('regions', () => {
   it('does not read place names into ordinary words', () => {
     expect(extractRegions('创新乡村产业，在新城工作', { regionId: '330000' })).toEqual([]);
   });
+  it('takes the longest name at each place, to the end of the text; scoped aliases only in their scope', () => {
+    const names = (text: string, regionId: string | null) =>
+      extractRegions(text, { regionId }).map((r) => r.name);
+    expect(names('上海市浦东新区', '310000')).toEqual(['上海市', '浦东新区']);
+    expect(names('杭州市萧山区和杭甬', '330000')).toEqual(['杭州市', '萧山区', '宁波市']);
+    expect(names('建设五个新城', '310000')).toEqual(['五个新城']);
+    expect(names('推进新城建设', '310000')).toEqual(['五个新城']);
+    expect(names('推进新城建设', null)).toEqual([]);
+    expect(names('杭', '330000')).toEqual([]);
+  });
 });
 
 describe('agencies', () => {

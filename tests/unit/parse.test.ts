@@ -162,6 +162,14 @@ describe('other provinces and genres (own fixtures)', () => {
     expect(toSimplified('國務院印發國家《行動計劃》')).toBe('国务院印发国家《行动计划》');
   });
 
+  it('characters outside the Basic Multilingual Plane are looked up whole; a lone surrogate passes', () => {
+    // 𠁞 (U+2005E) → 𠀾 and the compatibility ideograph 丽 (U+2F800) → 丽: both a surrogate pair.
+    expect(toSimplified('关于𠁞的')).toBe('关于𠀾的');
+    expect(toSimplified('关于丽的')).toBe('关于丽的');
+    expect(toSimplified('𠀀推进\ud800新型城镇化\udc00')).toBe('𠀀推进\ud800新型城镇化\udc00');
+    expect(toSimplified('末尾國')).toBe('末尾国');
+  });
+
   it('chapter headings with a space or 、 after 第X部分 stay headings, whatever word comes next', () => {
     const doc = parseLines(
       [
