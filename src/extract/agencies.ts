@@ -12,7 +12,12 @@ const AgencyFile = z.object({
   departments: z.record(z.string(), z.string()),
 });
 
-let table: { national: [string, string][]; departments: [string, string][]; pattern: RegExp } | undefined;
+let table:
+  | { national: [string, string][]; departments: [string, string][]; pattern: RegExp; ends: RegExp | null }
+  | undefined;
+
+/** The endings of a coordinating body (its name is free, its ending is one of these). */
+const BODY_ENDINGS = ['领导小组', '联席会议', '工作专班'];
 
 function agencyTable() {
   if (!table) {
@@ -25,10 +30,16 @@ function agencyTable() {
     );
     // Coordinating bodies (领导小组, 联席会议) are recognized by their ending, whatever their name.
     const pattern = new RegExp(
-      `([省市区县])?(${alternatives.join('|')})|((?:[省市区县]|国家)?[\\u4e00-\\u9fa5]{2,24}?(?:领导小组|联席会议|工作专班))`,
+      `([省市区县])?(${alternatives.join('|')})|((?:[省市区县]|国家)?[\\u4e00-\\u9fa5]{2,24}?(?:${BODY_ENDINGS.join('|')}))`,
       'g',
     );
-    table = { national, departments, pattern };
+    // Every match ends with the last character of a name in the table or of a body's ending (the names
+    // are plain Han characters, so the pattern's alternatives are literal): a sentence holding none of
+    // those characters holds no body, and the pattern need not run over it.
+    const literal = alternatives.every((a) => /^[\u4e00-\u9fa5]+$/.test(a));
+    const last = new Set([...alternatives, ...BODY_ENDINGS].map((a) => a[a.length - 1]!));
+    const ends = literal ? new RegExp(`[${[...last].join('')}]`) : null;
+    table = { national, departments, pattern, ends };
   }
   return table;
 }
@@ -67,7 +78,9 @@ export function extractAgencies(
   defaultRole: AgencyRole = 'responsible',
 ): AgencyRef[] {
   const out = new Map<string, AgencyRef>();
+  const { ends } = agencyTable();
   for (const sentence of text.split(/(?<=[。；;\n])/)) {
+    if (ends && !ends.test(sentence)) continue;
     for (const m of sentence.matchAll(agencyTable().pattern)) {
       // A body's name never starts with the verb or preposition that introduces it (在…领导小组领导下).
       const mention = m[0].replace(/^(?:在|由|经|发挥|依托|成立|建立|健全|完善|通过|按照)+/, '');

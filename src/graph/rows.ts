@@ -108,9 +108,15 @@ const provenance = (doc: PolicyDocument) => ({ file: doc.file, sha256: doc.sha25
 /** The hash a part of a document's rows is stored with. */
 export const hashRows = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
 
-export function toRows(doc: PolicyDocument, ctx: RowContext, content = contentRows(doc)): DocumentRows {
+/** `contentHash`: the hash of `content` when it is known already (the scan hashed the same rows). */
+export function toRows(
+  doc: PolicyDocument,
+  ctx: RowContext,
+  content = contentRows(doc),
+  contentHash = hashRows(content),
+): DocumentRows {
   const links = linkRows(doc, ctx);
-  return { ...content, ...links, contentHash: hashRows(content), linksHash: hashRows(links) };
+  return { ...content, ...links, contentHash, linksHash: hashRows(links) };
 }
 
 /** Where in the published file: page/line, paragraph or element (null fields for plain text). */

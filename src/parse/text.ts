@@ -162,9 +162,13 @@ export function cleanLine(raw: string, lineStart: number): MappedText {
   const heading = /^\s*#{1,6}\s+/.exec(raw);
   if (heading) drop(0, heading[0].length);
   for (const m of raw.matchAll(/\*\*|__/g)) drop(m.index, m.index + m[0].length);
-  const lost = /^[\s\u3000]*(?:\?\?|？？)+/.exec(
-    raw.replace(/\*\*/g, '  ').replace(/^\s*#{1,6}\s+/, (s) => ' '.repeat(s.length)),
-  );
+  // (Only a line holding ?? or ？？ can have them: the replacements below only write spaces.)
+  const lost =
+    raw.includes('??') || raw.includes('？？')
+      ? /^[\s\u3000]*(?:\?\?|？？)+/.exec(
+          raw.replace(/\*\*/g, '  ').replace(/^\s*#{1,6}\s+/, (s) => ' '.repeat(s.length)),
+        )
+      : null;
   if (lost) drop(0, lost[0].length);
   for (const m of raw.matchAll(/[\s\u3000]+/g)) {
     const before = lastBeforeWithoutBold(raw, m.index);

@@ -44,6 +44,11 @@ export interface ChunkJob {
   explained: [string, string | null][];
   /** Content hashes of the plans the chunk's documents depend on (their load keys). */
   hashes: [string, string | null][];
+  /**
+   * The content hashes of the chunk's documents of the run, as the scan computed them from the same
+   * rows (src/graph/rows.ts hashRows(contentRows(document))): not computed again.
+   */
+  contentHashes?: [string, string][];
 }
 
 export interface PreparedChunk {
@@ -133,6 +138,7 @@ export function alignChunk(job: ChunkJob, env: ChunkEnv): PreparedChunk {
   const parents = new Map(job.parents);
   const explained = new Map(job.explained);
   const hashes = new Map(job.hashes);
+  const known = new Map(job.contentHashes ?? []);
   const graphDocs = new Map(job.graphDocs.map((d) => [d.id, d]));
   const ids = job.units.flatMap((u) => u.ids);
   const inRun = new Set(ids.filter((id) => env.runDocument(id) !== null || id === env.fallback.id));
@@ -204,7 +210,7 @@ export function alignChunk(job: ChunkJob, env: ChunkEnv): PreparedChunk {
     .sort(byWriteOrder);
   return {
     documents,
-    rows: documents.map((doc) => toRows(doc, context(doc))),
+    rows: documents.map((doc) => toRows(doc, context(doc), undefined, known.get(doc.id))),
     relinks: relinked.map((doc) => {
       const links = linkRows(doc, context(doc));
       return { ...links, linksHash: hashRows(links) };

@@ -384,6 +384,10 @@ export async function prepareRun(
           const upper = upperOf(id);
           return upper ? [[upper, contentHashOf(upper) ?? null] as [string, string | null]] : [];
         }),
+        contentHashes: ids.flatMap((id) => {
+          const h = contentHash.get(id);
+          return h ? [[id, h] as [string, string]] : [];
+        }),
       };
     };
     const env = chunkEnv((id) => (store.has(id) ? store.get(id) : null), {
