@@ -76,6 +76,33 @@ function nameTrie(g: Gazetteer): NameTrie {
   return trie;
 }
 
+/**
+ * The lengths (shortest first, from 2) at which a name the scanner knows ends at `text[i]`: a region's
+ * name, a combined name, or an alias of `scoped` (the document's scope). `first`: the trie's node for
+ * `text[i]`, when the caller has read it already. The walk ends where the trie does, so a name of any
+ * length is found (中国（上海）自由贸易试验区临港新片区 has 19 characters).
+ */
+export function nameLengthsAt(
+  text: string,
+  i: number,
+  scoped: ReadonlyMap<string, string>,
+  trie = nameTrie(gazetteer()),
+  first = trie.root[text.charCodeAt(i)]!,
+): number[] {
+  const lengths: number[] = [];
+  if (first === 0) return lengths;
+  // Extend while the slice still begins some name (the node has children).
+  for (let len = 2, node = first; i + len <= text.length; len++) {
+    const child = trie.next.get(node * 65536 + text.charCodeAt(i + len - 1));
+    if (child === undefined) break;
+    node = child;
+    if (trie.base[node] || (scoped.size > 0 && trie.scoped[node] && scoped.has(text.slice(i, i + len))))
+      lengths.push(len);
+    if (!trie.inner[node]) break;
+  }
+  return lengths;
+}
+
 export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
   const g = gazetteer();
   const trie = nameTrie(g);
@@ -88,7 +115,6 @@ export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
   const homeProvince = ctx.regionId ? g.provinceOf(ctx.regionId)?.id : undefined;
   const scoped = g.scopedAliases(homeProvince ?? null);
 
-  const anyScoped = scoped.size > 0;
   // Longest match at each position, left to right.
   for (let i = 0; i < text.length;) {
     const first = trie.root[text.charCodeAt(i)]!;
@@ -96,17 +122,7 @@ export function extractRegions(text: string, ctx: RegionContext): RegionRef[] {
       i++;
       continue;
     }
-    // The lengths at which a name ends here: extend while the slice still begins some name.
-    const lengths: number[] = [];
-    const longest = Math.min(16, text.length - i);
-    for (let len = 2, node = first; len <= longest; len++) {
-      const child = trie.next.get(node * 65536 + text.charCodeAt(i + len - 1));
-      if (child === undefined) break;
-      node = child;
-      if (trie.base[node] || (anyScoped && trie.scoped[node] && scoped.has(text.slice(i, i + len))))
-        lengths.push(len);
-      if (!trie.inner[node]) break;
-    }
+    const lengths = nameLengthsAt(text, i, scoped, trie, first);
     let matched = 0;
     for (const len of lengths.reverse()) {
       if (matched) break;

@@ -129,20 +129,7 @@ export class Gazetteer {
     this.combined = new Map(
       Object.entries(file.combined).map(([k, v]) => [k, v.map((n) => this.resolveOne(n))]),
     );
-    const allNames = [
-      ...this.names.keys(),
-      ...this.combined.keys(),
-      ...[...this.scoped.values()].flatMap((m) => [...m.keys()]),
-    ];
-    this.firstChars = new Set(allNames.map((n) => n[0]!));
-    for (const n of allNames) for (let len = 2; len < n.length; len++) this.prefixes.add(n.slice(0, len));
   }
-
-  /** Every proper beginning (two characters or more) of a name: a scanner stops extending a slice that is none. */
-  readonly prefixes = new Set<string>();
-
-  /** Characters some name starts with: a text scanner skips every other position at once. */
-  readonly firstChars: Set<string>;
 
   /** Whether any region has this name (cheaper than lookup for the many slices that are no name). */
   hasName(name: string): boolean {

@@ -144,6 +144,14 @@ describe('plantrace db start|stop|status', () => {
     expect(own.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4000');
   });
 
+  it('runs on the throughput collector (ParallelGC), as src/db/local-neo4j.ts starts it', async () => {
+    // G1 costs this class of machine a third more of Neo4j's CPU during loads (README, Benchmarks).
+    const rows = await query<{ gc: string }>(
+      "CALL dbms.queryJmx('java.lang:type=GarbageCollector,*') YIELD attributes RETURN attributes.Name.value AS gc",
+    );
+    expect(rows.map((r) => r.gc).sort()).toEqual(['PS MarkSweep', 'PS Scavenge']);
+  });
+
   it('refuses LOAD CSV from file URLs', async () => {
     const code = await failureCode(query('LOAD CSV FROM "file:///etc/passwd" AS row RETURN count(row) AS n'));
     expect(code).toBe('Neo.ClientError.Statement.ExternalResourceFailed');
