@@ -73,7 +73,7 @@ const NO_COUNTERPART_WORDS = [
   String.raw`(?<!(?:各地|地方|由)[^，,。；;]{0,8})自行(?:部署|安排|设置|提出|设定)`,
   // 是因为…而增写的 (not 增写了以居住证为载体的内容)
   String.raw`增写的(?=[，,。；;]|$)`,
-  String.raw`不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|范围|之列)`,
+  String.raw`不在[^，,。；;]{0,30}?(?:任务|行动|部署|要求|清单)[^，,。；;]{0,6}?(?:里|中|之内|以内|范围|之列|覆盖)`,
   String.raw`(?:没有|未)(?:提出|作出|做出)(?:任务|要求|安排|部署)`,
   String.raw`不宜与|(?:不宜|不能|不应|不要|别)(?:把它|将其|把这一?[条项])?(?:当作|看作|算作|归入|归为|视为|说成)`,
   // 不对应国家的哪一项任务 (not 对不对应); 四项任务并不包括文化遗产保护
@@ -90,6 +90,8 @@ const NO_COUNTERPART_WORDS = [
   // (In its clause, or opening the next: not …制度任务，着力解决看病找不到医生的问题.)
   String.raw`(?:[两二三四五六七八九十\d]+项(?:重点)?任务(?:里|中|当中|里头|里面|之中|之内)?|任务清单|任务(?:里|中|当中|里头|里面|之中|之内))(?:[^，,。；;]{0,14}?|[^，,。；;]{0,6}[，,][^，,。；;]{0,4}?)(?:没(?![^，,。；;]{0,6}?(?:漏|落下|落空|变))|无(?!论)|不(?!仅|只|断|折|少|小|再|论|管|得|低于|超过|漏|落|搞|变)|未|难以|轮不到|挑不出|数不到|排不上)`,
   String.raw`不在其中`,
+  // 没有检索到相应任务, 没有为它们找到对等条目 (not 找到了对应的任务)
+  String.raw`没有[^，,。；;]{0,6}?(?:检索|查|找|寻|发现)到[^，,。；;]{0,6}?(?:相应|对应|对等|相关|同类)`,
   // 四项任务以外; 国家…市民化行动没写这件事; 并未就港口建设作出部署; 四项任务不管种地的事; 按自身情况添的
   String.raw`任务(?:之外|以外)|国家[^，,。；;]{0,14}?没(?:写|提|讲|列|涉及)|未就[^，,。；;]{1,12}?(?:作出|做出|提出)(?:部署|安排|要求)`,
   String.raw`任务(?:里|中)?(?:并|都|也)?不管|(?:自身|自己)[^，,。；;]{0,4}?添的`,
@@ -549,9 +551,19 @@ export function explicitLinks(
         }
         const planGoals = plan?.sections.filter((x) => x.kind === 'goals') ?? [];
         if (plan && st.action?.kind === 'goals') {
-          // A goals statement: the plan's goals section, however the sentence names it.
-          if (planGoals.length !== 1) continue;
-          froms = [{ entry: planGoals[0]!, level: 'section' }];
+          // A goals statement: the plan's goals section, however the sentence names it; of two (总体思路,
+          // 发展目标), the one its line names by title, else the one holding a figure it quotes (83%).
+          const line = unit.text.slice(unit.text.lastIndexOf('\n', st.start) + 1, st.end);
+          const figures = line.match(/\d+(?:\.\d+)?%/g) ?? [];
+          const goals =
+            planGoals.length === 1
+              ? planGoals
+              : [
+                  planGoals.filter((g) => line.includes(g.titleSimplified)),
+                  planGoals.filter((g) => figures.some((f) => g.textSimplified.includes(f))),
+                ].find((c) => c.length === 1);
+          if (!goals || goals.length !== 1) continue;
+          froms = [{ entry: goals[0]!, level: 'section' }];
           fromPlan = plan.id;
         } else if (local && plan && precise.length) {
           froms = precise;
@@ -619,17 +631,36 @@ export function explicitLinks(
           // Nothing named: the measure whose content the local half restates, if one clearly.
           if (!from)
             [from, level] = [restatedByContent(localHalf(st.localText), local.measures, generic), 'measure'];
+          // …or the one whose title's words it names (换燃气、供水旧喉管，就是国家…).
+          if (!from) {
+            const [held, other] = titleWords(
+              localHalf(st.localText),
+              local.measures,
+              entries,
+              generic,
+              false,
+            );
+            if (held && !other) [from, level] = [held, 'measure'];
+          }
           if (!from) continue; // the plan is known but the statement's local side is not in it
           froms = [{ entry: from, level }];
           fromPlan = plan.id;
         } else froms = [{ entry: { id: unit.id, titleSimplified: unit.title }, level: unit.kind }];
-        for (const { entry, level } of froms) {
+        // 第21条…和第22条…，分别接手国家…中的园区和人才两项任务: the n-th provision named answers the n-th task.
+        const respectively =
+          !st.denied &&
+          /分别/.test(st.sentence) &&
+          froms.length > 1 &&
+          froms.length === st.listed.length &&
+          froms.every((f) => f.level === 'measure');
+        for (const [n, { entry, level }] of froms.entries()) {
           if (st.denied) {
             if (level === 'measure' && fromPlan !== doc.id) deny(entry, quoted, unit, doc);
             continue;
           }
-          for (const made of targets(st, level))
-            push(out[made.list], link(entry, fromPlan, { ...quoted, ...made }, unit, doc, index));
+          const made = targets(st, level);
+          for (const one of respectively ? [made[n]!] : made)
+            push(out[one.list], link(entry, fromPlan, { ...quoted, ...one }, unit, doc, index));
         }
       }
     }
@@ -844,7 +875,9 @@ function listedTasks(
   const tasks = entries.filter((e) => e.kind === 'measure' && e.section.id === action.id);
   // The action's own title names none of its tasks (城市更新和安全韧性提升行动中…: not 安全 → 生命线安全工程).
   text = text.split(coreTitle(action.titleSimplified)).join('　');
-  const found = tasks.filter((task) => {
+  // Each task with where the text names it (its longest words no other task holds), in the text's order:
+  // 分别接手…园区和人才两项任务 pairs them with the provisions in the order both are named.
+  const found = tasks.flatMap((task) => {
     const title = task.titleSimplified;
     for (let len = title.length; len >= 2; len--)
       for (let at = 0; at + len <= title.length; at++) {
@@ -852,11 +885,12 @@ function listedTasks(
         // Words, not a join across two (建设和城中村 and 工程和城市 share 和城).
         if (/^[和与及的]|[和与及的]$/.test(words)) continue;
         if (!text.includes(words) || titlePairs(words, generic).size === 0) continue;
-        if (tasks.every((t) => t === task || !t.titleSimplified.includes(words))) return true;
+        if (tasks.every((t) => t === task || !t.titleSimplified.includes(words)))
+          return [{ task, at: text.indexOf(words) }];
       }
-    return false;
+    return [];
   });
-  return found.length > 1 ? found : [];
+  return found.length > 1 ? found.sort((a, b) => a.at - b.at).map((f) => f.task) : [];
 }
 
 /** A quoted title followed by 部分 (“加快农业转移人口市民化”部分). */
@@ -872,9 +906,9 @@ function quotedPart(quoted: string, sections: LocalEnd[], generic: Set<string>):
 const HANDED_TO =
   /(?:由|交由|归入|写进|写入|放在|落在|落到|见于?)(?:《[^》]*方案》)?(第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:部分|章|篇|条|项)(?:的?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项))?)/;
 
-/** A sentence referring back to a provision named before it (这一部分, 这部分, 该条). */
+/** A sentence referring back to a provision named before it (这一部分, 这部分, 该条, 它们). */
 const BACK_REFERENCE =
-  /(?:^|[，,；;])\s*它(?:和|与|同|跟|连同)|这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|(?:^|[，,；;])\s*这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款|机制|办法|制度)/;
+  /(?:^|[，,；;])\s*它(?:和|与|同|跟|连同)|它们|这一部分|这部分|该部分|这一条|这条|该条|本条|(?:其余|其他|其它)[一两二三四五六七八九十\d]{0,3}条|前[两二三四五六七八九十\d]{1,3}条|这[两二三四五六七八九十\d]{1,3}条|(?:^|[，,；;])\s*这(?:套|项|种|些|一)[^，,。；;]{0,8}?(?:安排|举措|措施|做法|规定|设计|条款|机制|办法|制度)/;
 
 /** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分, X这一章 (not 条件, 条例). */
 const FRAGMENT =
@@ -938,8 +972,9 @@ function preciseLocals(
     if (namedUpper(quoted, entries).length) continue;
     const title = resolveScored(quoted, local.measures, generic);
     if (title && title.score >= CLOSELY && within(title.entry)) add(title.entry, 'measure');
-    // A programme's name (“一网统管”) held by one measure; inside 第四部分，它以“双城记”为牵引… the part is meant.
-    else if (!ordinal) add(heldByOne(quoted, local.measures), 'measure');
+    // A programme's name (“一网统管”) held by one measure; inside 第四部分，它以“双城记”为牵引… the part is meant
+    // (beside a numbered measure, “技能大连”培训行动与第6条中…, both measures are).
+    else if (!ordinal || isMeasure(ordinal)) add(heldByOne(quoted, local.measures), 'measure');
   }
   // 稳业参保一条, 大连都市圈这一条, 昌九一体化和昌抚一体化共用一条, 辽西北和县域城镇化这一部分: the end of a
   // provision's title, just before 一条 or 这一部分, that one provision's title holds.
@@ -974,7 +1009,8 @@ function preciseLocals(
       const label = /^([^：:，,]{3,8})[：:]/.exec(section.titleSimplified)?.[1];
       if (label && localPart.includes(label)) add(section, 'section');
     }
-  if (ordinal && !out.length) add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
+  if (ordinal && (!out.length || (isMeasure(ordinal) && out.every((o) => o.level === 'measure'))))
+    add(ordinal, isMeasure(ordinal) ? 'measure' : 'section');
   // 第3条…，第4条…，合起来才是国家…: every provision numbered, when the sentence says it names several (a
   // bare number read in the part named before it: 第三章第1条…，第2条…).
   if (ordinal && (SEVERAL.test(text) || sharedClaim(text) || JOINED_NUMBERS.test(localPart))) {
@@ -1007,6 +1043,9 @@ function preciseLocals(
     }
   }
   const several = SEVERAL.test(text);
+  // 保障性租赁住房由市住建局牵头，它在国家那边…: words of one measure's title, and of no other's.
+  if (restated && !out.length)
+    for (const held of titleWords(localPart, local.measures, entries, generic, several)) add(held, 'measure');
   if (!restated && !several) return out;
   // Clauses; when the sentence names several provisions, their titles may be joined by 和 too.
   for (const clause of text.split(several ? /[，,；;：:、]|和|与|连同|以及/ : /[，,；;：:、]|连同|以及/)) {
@@ -1037,6 +1076,42 @@ function preciseLocals(
   }
   if (!out.length && restated) add(restatedByContent(localPart, local.measures, generic), 'measure');
   return out;
+}
+
+/**
+ * The measures a text names by words of their titles (three characters or more, two pairs that are not
+ * generic) that no other measure's title and no upper title holds: the longest such words of each clause
+ * (保障性租赁住房 → 筹建保障性租赁住房, 易涝点 → 整治城市易涝点). One measure, or (`several`: the sentence
+ * says it names several) one per clause; none when clauses disagree.
+ */
+function titleWords(
+  text: string,
+  measures: LocalEnd[],
+  entries: UpperEntry[],
+  generic: Set<string>,
+  several: boolean,
+): LocalEnd[] {
+  const held: LocalEnd[] = [];
+  const only = (words: string) => {
+    const by = measures.filter((m) => m.titleSimplified.includes(words));
+    return by.length === 1 && !entries.some((e) => e.titleSimplified.includes(words)) ? by[0]! : null;
+  };
+  for (const clause of text.split(/[，,。；;：:、“”"（）()《》\s]|和|与|同|及/)) {
+    let best: { words: string; by: LocalEnd } | null = null;
+    for (let at = 0; at + 3 <= clause.length; at++)
+      for (let len = Math.min(12, clause.length - at); len >= 3 && len > (best?.words.length ?? 0); len--) {
+        const words = clause.slice(at, at + len);
+        if (titlePairs(words, generic).size < 2) continue;
+        const by = only(words);
+        if (by) best = { words, by };
+      }
+    if (best && !held.includes(best.by)) held.push(best.by);
+  }
+  if (held.length) return held.length === 1 || several ? held : [];
+  // 换燃气、供水旧喉管 → 更新燃气和供水老旧管网: two words of one title, each in no other.
+  const pairs = [...titlePairs(text, generic)].map(only);
+  const by = new Set(pairs.filter((m) => m !== null));
+  return by.size === 1 && pairs.filter((m) => m !== null).length >= 2 ? [...by] : [];
 }
 
 /**
@@ -1087,13 +1162,42 @@ function ordinalOf(s: string): number {
 }
 
 /** The number a provision's printed label carries ((一), 1., 3、 → 1, 1, 3). */
-const numberOf = (label: string) => ordinalOf(label.replace(/[（()）.．、\s]/g, ''));
+const numberOf = (label: string) => ordinalOf(asciiDigits(label).replace(/[（()）.．、\s]/g, ''));
 
 /** The part of an interpretation heading that names the plan's action (在实施X行动方面有哪些举措 → X). */
 function headingPhrase(title: string): string {
   const m = /在(.+?)方面/.exec(title);
   return (m ? m[1]! : title).replace(/《[^》]*》/g, '');
 }
+
+/** Full-width digits as ASCII (第２３条 → 第23条), one character for one, so that offsets hold. */
+const asciiDigits = (text: string) =>
+  text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/**
+ * Written Cantonese function words (a community talk in Guangdong: 佢喺国家嗰边…, 五项任务都冇…) as the
+ * Mandarin ones the reader knows, one character for one so that offsets into the original hold: 冇 无,
+ * 唔 不, 喺 在, 嘅 的, 佢 它, 哋 们, 嗰 那, 咗 了, 啲 些, 嚟 来, 睇 看; 呢 这 before a measure word (呢条, not
+ * the Mandarin particle); 系 是 as a copula (佢系, 就系; not in 体系, 关系, 联系, 维系, 系统, 系列).
+ */
+const CANTONESE: Record<string, string> = {
+  冇: '无',
+  唔: '不',
+  喺: '在',
+  嘅: '的',
+  佢: '它',
+  哋: '们',
+  嗰: '那',
+  咗: '了',
+  啲: '些',
+  嚟: '来',
+  睇: '看',
+};
+const readable = (text: string) =>
+  asciiDigits(text)
+    .replace(/[冇唔喺嘅佢哋嗰咗啲嚟睇]/g, (c) => CANTONESE[c]!)
+    .replace(/呢(?=[条个项部一两二三四五六七八九十几份样种次单度些])/g, '这')
+    .replace(/(?<![体关联派维谱直院母父世星语水])系(?![统列数])/g, '是');
 
 function units(doc: PolicyDocument, own: boolean): Unit[] {
   const out: Unit[] = [];
@@ -1102,8 +1206,8 @@ function units(doc: PolicyDocument, own: boolean): Unit[] {
       continue;
     out.push({
       id: s.id,
-      title: s.titleSimplified,
-      text: s.textSimplified,
+      title: readable(s.titleSimplified),
+      text: readable(s.textSimplified),
       textOriginal: s.text,
       line: s.line,
       paragraphLines: s.paragraphLines,
@@ -1114,8 +1218,8 @@ function units(doc: PolicyDocument, own: boolean): Unit[] {
     for (const m of s.measures)
       out.push({
         id: m.id,
-        title: m.titleSimplified,
-        text: m.textSimplified,
+        title: readable(m.titleSimplified),
+        text: readable(m.textSimplified),
         textOriginal: m.text,
         line: m.line,
         paragraphLines: m.paragraphLines,

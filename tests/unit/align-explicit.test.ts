@@ -861,6 +861,103 @@ describe('explicit statements', () => {
     expect(explicitFrom(byLabel, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
   });
 
+  it('reads full-width numbers, tasks named respectively (分别), a measure by words of its title alone, two goals sections, 它们 back to the sentence before; 没有检索到相应任务 and 不在…覆盖面内 deny', () => {
+    // 第三部分第２條: full-width digits are numbers
+    const wide = alignBody('wide17.txt', '第三部分第２條，對的是國家增強城鎮綜合承載能力。');
+    expect(explicitFrom(wide, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // 分别: the first provision named answers the first task named, the second the second
+    const each = alignBody(
+      'each17.txt',
+      '第三部分第（一）條和第（二）條，分別接手國家潛力地區行動中的特色優勢產業和綜合承載能力兩項任務。',
+    );
+    expect(explicitFrom(each, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
+    expect(explicitFrom(each, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // words of one measure's title (補短板強弱項), in no other title, name it
+    const words = alignBody(
+      'words17.txt',
+      '補短板強弱項由省住房城鄉建設廳牽頭，它在國家那邊的名字叫“增強城鎮綜合承載能力”。',
+    );
+    expect(explicitFrom(words, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // 它们: the provisions the sentence before named
+    const back = alignBody(
+      'back17.txt',
+      '縣域特色產業和補短板強弱項，兩條都在第三部分。國家潛力地區行動“增強城鎮綜合承載能力”這一項，由它們一起承擔。',
+    );
+    expect(explicitFrom(back, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(back, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    for (const body of [
+      '推動縣城補短板強弱項一條，課題組查閱國家潛力地區城鎮化水平提升行動全文，沒有檢索到相應任務。',
+      '推動縣城補短板強弱項一條，不在國家潛力地區行動四項任務的覆蓋面內。',
+    ])
+      expect(
+        alignBody('denied17.txt', body).links.filter((l) => l.from === '晋政发-2024-30/a2/m2'),
+        body,
+      ).toEqual([]);
+    // Two goals sections (总体思路, 发展目标): the one the line names
+    const twoGoals = enrichDocument(
+      parseTextFile(
+        write(
+          'two-goals.txt',
+          PLAN.replace('一、总体要求', '一、总体思路\n\n坚持以人为本，统筹推进。\n\n二、发展目标')
+            .replace('二、实施农业转移人口融入城市行动', '三、实施农业转移人口融入城市行动')
+            .replace('三、实施县城综合承载能力提升行动', '四、实施县城综合承载能力提升行动')
+            .replace('四、组织保障', '五、组织保障'),
+        ),
+      ),
+    );
+    expect(twoGoals.sections.filter((x) => x.kind === 'goals').map((x) => x.id)).toEqual([
+      '晋政发-2024-30/g1',
+      '晋政发-2024-30/g2',
+    ]);
+    const goalsStatement = enrichDocument(
+      parseTextFile(
+        write(
+          'goals17.txt',
+          `${HEAD}方案“發展目標”一節提出城鎮化率達到68%左右。課題組認為，這一數值的參照系是國家行動計劃中接近70%的目標。`,
+        ),
+      ),
+    );
+    const goals = align(
+      [
+        { ...twoGoals, sections: twoGoals.sections.map((x) => ({ ...x, text: '', textSimplified: '' })) },
+        goalsStatement,
+      ],
+      index,
+      { curated: null },
+    );
+    expect(explicitFrom(goals, '晋政发-2024-30/g2')).toEqual(['国发-2024-17/g1']);
+    expect(explicitFrom(goals, '晋政发-2024-30/g1')).toEqual([]);
+  });
+
+  it('reads written Cantonese (佢, 喺, 嘅, 冇, 呢条, 系) as the Mandarin it stands for', () => {
+    const said = alignBody(
+      'yue17.txt',
+      '縣城補短板係第三部分第（二）條。喺國家計劃度，呢條埋位喺增強城鎮綜合承載能力。',
+    );
+    expect(explicitFrom(said, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const copula = alignBody(
+      'yue17b.txt',
+      '補短板強弱項嗰條，就係國家增強城鎮綜合承載能力喺山西行嘅第一步。',
+    );
+    expect(explicitFrom(copula, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const firstStep = alignBody('yue17e.txt', '換燃氣、壯大縣，就係國家培育特色優勢產業集群喺山西行嘅第一步。');
+    expect(explicitFrom(firstStep, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
+    const notOne = alignBody('yue17d.txt', '推動縣城補短板強弱項呢條，同國家潛力地區行動唔係一回事。');
+    expect(notOne.links.filter((l) => l.from === '晋政发-2024-30/a2/m2')).toEqual([]);
+    const denied = alignBody(
+      'yue17c.txt',
+      '推動縣城補短板強弱項呢條，國家潛力地區行動四項任務都冇包埋佢，係山西自己加嘅。',
+    );
+    expect(denied.links.filter((l) => l.from === '晋政发-2024-30/a2/m2')).toEqual([]);
+    // …and the evidence quotes the text as written
+    const evidence = copula.links.find((l) => l.from === '晋政发-2024-30/a2/m2')!.evidence;
+    expect(
+      evidence.some(
+        (e) => e.kind === 'statement' && e.text.includes('就係國家增強城鎮綜合承載能力喺山西行嘅第一步'),
+      ),
+    ).toBe(true);
+  });
+
   it('links an organisation measure to 组织实施 and leaves publicity without a counterpart, with candidates', () => {
     expect(result.links.find((l) => l.from === '晋政发-2024-30/s1/m1')?.to).toBe('国发-2024-17/s2/m1');
     const publicity = result.unaligned.find((u) => u.id === '晋政发-2024-30/s1/m2')!;
