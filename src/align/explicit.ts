@@ -12,7 +12,7 @@
 // plan's action or measure whose title the statement (or the interpretation's heading) restates, again
 // by character pairs, so a paraphrased or shortened title still resolves.
 import type { AlignmentLink, Evidence } from '../model/alignment.js';
-import type { PolicyDocument, Section } from '../model/document.js';
+import type { Measure, PolicyDocument, Section } from '../model/document.js';
 import { toSimplified } from '../parse/script.js';
 import { concepts } from './features.js';
 import { end, makeLink, upperEnd } from './links.js';
@@ -774,18 +774,22 @@ function byOrdinal(
     const after = text
       .slice(item.index + item[0].length)
       .split(/[，,。；;：:]|[和与及、]?第[（(]?[一二三四五六七八九十\d]/)[0]!;
-    const own = titlePairs(
+    const words =
       after ||
-        text
-          .slice(0, item.index)
-          .split(/[，,。；;：:]/)
-          .pop()!,
-      generic,
-    );
-    if (own.size) {
-      const described = found
-        .map((x) => ({ x, s: coverage(own, `${x.titleSimplified}${x.textSimplified}`) }))
-        .sort((a, b) => b.s - a.s);
+      text
+        .slice(0, item.index)
+        .split(/[，,。；;：:]/)
+        .pop()!;
+    // (Words that are all generic still tell the provisions apart: 第（三）项培训.)
+    const specific = titlePairs(words, generic);
+    const own = specific.size ? specific : titlePairs(words);
+    // (By the titles first: 培训 is in 开展来厦务工人员技能培训's title, and in the text of 实训基地 too.)
+    for (const of of [
+      (x: Measure) => x.titleSimplified,
+      (x: Measure) => `${x.titleSimplified}${x.textSimplified}`,
+    ]) {
+      if (!own.size) break;
+      const described = found.map((x) => ({ x, s: coverage(own, of(x)) })).sort((a, b) => b.s - a.s);
       if (described[0]!.s > 0 && described[0]!.s >= 2 * described[1]!.s) return described[0]!.x;
     }
     // Numbered afresh in each part: the one of them the statement describes, clearly.

@@ -929,6 +929,36 @@ describe('explicit statements', () => {
     expect(explicitFrom(goals, '晋政发-2024-30/g1')).toEqual([]);
   });
 
+  it('tells a bare 第（N）项 numbered afresh in each part by the words after it, in the titles before the texts', () => {
+    // Part titles unlike the national action's (no closeness to go by); 培训 in one title and in the other
+    // part's text.
+    const numbered = PLAN.replace('二、实施农业转移人口融入城市行动', '二、专项行动一：新厦门人安居乐业')
+      .replace('三、实施县城综合承载能力提升行动', '三、专项行动二：岛外新城产城融合')
+      .replace(
+        '（二）扩大城镇基本公共服务覆盖面。以居住证为载体，按常住人口规模配置公共服务资源。',
+        '（二）开展务工人员技能培训。面向新市民开展订单式职业技能培训。',
+      )
+      .replace(
+        '（二）推动县城补短板强弱项。完善县城市政设施和公共服务，促进农民就近城镇化。',
+        '（二）建设产教融合实训基地。建设公共实训基地，承接企业职工培训。',
+      );
+    const doc = enrichDocument(parseTextFile(write('numbered-plan.txt', numbered)));
+    expect(doc.sections.find((x) => x.id === '晋政发-2024-30/a1')!.measures[1]!.title).toBe(
+      '开展务工人员技能培训',
+    );
+    const said = enrichDocument(
+      parseTextFile(
+        write(
+          'numbered17.txt',
+          `${HEAD}第（二）項培訓，是國家促進農業轉移人口在城鎮穩定就業這項任務的一半。`,
+        ),
+      ),
+    );
+    const r = align([doc, said], index, { curated: null });
+    expect(explicitFrom(r, '晋政发-2024-30/a1/m2')).toEqual(['国发-2024-17/a1/m3']);
+    expect(explicitFrom(r, '晋政发-2024-30/a2/m2')).toEqual([]);
+  });
+
   it('reads written Cantonese (佢, 喺, 嘅, 冇, 呢条, 系) as the Mandarin it stands for', () => {
     const said = alignBody(
       'yue17.txt',
@@ -940,7 +970,10 @@ describe('explicit statements', () => {
       '補短板強弱項嗰條，就係國家增強城鎮綜合承載能力喺山西行嘅第一步。',
     );
     expect(explicitFrom(copula, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
-    const firstStep = alignBody('yue17e.txt', '換燃氣、壯大縣，就係國家培育特色優勢產業集群喺山西行嘅第一步。');
+    const firstStep = alignBody(
+      'yue17e.txt',
+      '換燃氣、壯大縣，就係國家培育特色優勢產業集群喺山西行嘅第一步。',
+    );
     expect(explicitFrom(firstStep, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m1']);
     const notOne = alignBody('yue17d.txt', '推動縣城補短板強弱項呢條，同國家潛力地區行動唔係一回事。');
     expect(notOne.links.filter((l) => l.from === '晋政发-2024-30/a2/m2')).toEqual([]);
