@@ -1283,13 +1283,17 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
   let lastTask: UpperEntry | null = null;
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
-    if (!UPPER.test(s.text)) continue;
+    // The upper side named: 国家, 国务院, the plan's title; or one of its task or action titles quoted word
+    // for word (对应“增强城镇综合承载能力”任务: a quiz's answer, a caption), or the 五年行动计划 unbracketed.
+    const quotesUpper = quotedUpper(s.text, entries);
+    if (!UPPER.test(s.text) && !quotesUpper) continue;
+    const nationalNamed = NATIONAL.test(s.text) || quotesUpper;
     // A question (这是不是也算国家市民化行动的内容？) states nothing.
     if (/[？?]\s*$/.test(s.text)) continue;
     // A sentence denying a counterpart (与国家…不是一回事, 国家…没有这一项) states no link, whatever its
     // words: it says what the provision does not answer (the action or task it names, or the plan).
     const denied = denies(s.text);
-    if (denied && !NATIONAL.test(s.text)) continue;
+    if (denied && !nationalNamed) continue;
     // The sentence just before, on the same line.
     const before = ss[i - 1] && ss[i - 1]!.start + ss[i - 1]!.text.length === s.start ? ss[i - 1]! : null;
     // 这是国家…在我区的兑现: the sentence just before says what 这 is.
@@ -1362,12 +1366,12 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       ((inPlan || unit.kind === 'measure') && CORRESPOND.test(s.text)) ||
       // A plan's own text naming the national side (本条是国家…工程在我省的具体化, 国家部署的…行动，我省…):
       // what it names is what the provision answers.
-      (inPlan && NATIONAL.test(s.text))
+      (inPlan && nationalNamed)
     ) {
       localPart = { text: '', start: s.start };
     } else if (CORRESPOND.test(s.text) && LOCAL.test(s.text)) {
       localPart = { text: s.text, start: s.start };
-    } else if (!inPlan && NATIONAL.test(s.text)) {
+    } else if (!inPlan && nationalNamed) {
       localPart = { text: s.text, start: s.start };
       cooccur = true;
     }
@@ -1495,7 +1499,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       cooccur,
       sentence: s.text,
       listed,
-      direct: NATIONAL.test(s.text) && (denied || !denies(withAntecedent)) ? withAntecedent : null,
+      direct: nationalNamed && (denied || !denies(withAntecedent)) ? withAntecedent : null,
       directStart: antecedent ? antecedent.start : s.start,
       // The topic only for a sentence naming the national side alone (not 我省《实施方案》相应提出…).
       previous: previous ?? (cooccur && !antecedent ? topic : null),
@@ -1503,6 +1507,16 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     });
   }
   return out;
+}
+
+/** Whether a text quotes an upper task's or action's title word for word, or names the 五年行动计划. */
+function quotedUpper(text: string, entries: UpperEntry[]): boolean {
+  if (/五年行动计划/.test(text)) return true;
+  if (!/[“"]/.test(text)) return false;
+  return entries.some((e) => {
+    const core = coreTitle(e.titleSimplified);
+    return core.length >= 6 && (text.includes(`“${core}”`) || text.includes(`"${core}"`));
+  });
 }
 
 /** The task just named, named again (同一项国家任务, 这项国家任务). */

@@ -959,6 +959,19 @@ describe('explicit statements', () => {
     expect(explicitFrom(r, '晋政发-2024-30/a2/m2')).toEqual([]);
   });
 
+  it('reads the upper side from a task title quoted word for word, or the 五年行动计划, without 国家', () => {
+    const quoted = alignBody('quoted17.txt', '第三部分第（二）條，對應“增強城鎮綜合承載能力”任務。');
+    expect(explicitFrom(quoted, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const answer = alignBody(
+      'answer17.txt',
+      '答案：B。解析：縣城補短板強弱項一條，源頭是五年行動計劃中的增強城鎮綜合承載能力。',
+    );
+    expect(explicitFrom(answer, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // (a local title in quotes is no upper side: 推动县城补短板强弱项 is the plan's)
+    const local = alignBody('local17.txt', '第三部分第（二）條叫“推動縣城補短板強弱項”。');
+    expect(explicitFrom(local, '晋政发-2024-30/a2/m2')).toEqual([]);
+  });
+
   it('reads written Cantonese (佢, 喺, 嘅, 冇, 呢条, 系) as the Mandarin it stands for', () => {
     const said = alignBody(
       'yue17.txt',
