@@ -425,6 +425,12 @@ function sentences(text: string): Sentence[] {
     }
     out.push({ text: m[0].slice(from), start: m.index + from, origin: m.index });
   }
+  // 问：…对应国家哪项任务？答：对应…。 — a question and the answer right after it are one statement.
+  for (let i = out.length - 2; i >= 0; i--) {
+    const [q, a] = [out[i]!, out[i + 1]!];
+    if (/[？?]\s*$/.test(q.text) && q.start + q.text.length === a.start && /^\s*答(?:案)?[：:]/.test(a.text))
+      out.splice(i, 2, { text: q.text + a.text, start: q.start, origin: q.origin });
+  }
   return out;
 }
 /** A numbered provision, with the part it is in when printed (第三章第1条, 第（四）条). */

@@ -972,6 +972,14 @@ describe('explicit statements', () => {
     expect(explicitFrom(local, '晋政发-2024-30/a2/m2')).toEqual([]);
   });
 
+  it('reads a question and the answer right after it (问：…？答：…) as one statement', () => {
+    const qa = alignBody('qa17.txt', '問：縣城補短板對應國家哪項任務？答：對應增強城鎮綜合承載能力。');
+    expect(explicitFrom(qa, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // (a question alone states nothing)
+    const alone = alignBody('q17.txt', '縣城補短板對應國家增強城鎮綜合承載能力嗎？這要看實施情況。');
+    expect(explicitFrom(alone, '晋政发-2024-30/a2/m2')).toEqual([]);
+  });
+
   it('reads written Cantonese (佢, 喺, 嘅, 冇, 呢条, 系) as the Mandarin it stands for', () => {
     const said = alignBody(
       'yue17.txt',
