@@ -1249,6 +1249,8 @@ interface Statement {
   start: number;
   end: number;
   /** What the local side is said to propose (for resolving it to the plan's provision). */
+  /** Where the sentence making the claim starts: its line is the statement's, however far back the evidence reaches. */
+  claimAt: number;
   localPhrase: string;
   /** The local half of the statement. */
   localText: string;
@@ -1301,7 +1303,16 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     const denied = denies(s.text);
     if (denied && !nationalNamed) continue;
     // The sentence just before, on the same line.
-    const before = ss[i - 1] && ss[i - 1]!.start + ss[i - 1]!.text.length === s.start ? ss[i - 1]! : null;
+    const adjacent = ss[i - 1] && ss[i - 1]!.start + ss[i - 1]!.text.length === s.start ? ss[i - 1]! : null;
+    // (A paragraph opening on 该条, 这一条 refers back to the last sentence of the paragraph before.)
+    const above =
+      !adjacent &&
+      ss[i - 1] &&
+      unit.text.slice(ss[i - 1]!.start + ss[i - 1]!.text.length, s.start).trim() === '' &&
+      /^\s*(?:该|这一?|此|本)(?:条|项|举措|部分)/.test(s.text)
+        ? ss[i - 1]!
+        : null;
+    const before = adjacent ?? above;
     // 这是国家…在我区的兑现: the sentence just before says what 这 is.
     const antecedent =
       before &&
@@ -1499,6 +1510,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       inferred,
       start: s.start,
       end: stEnd,
+      claimAt: s.start,
       localPhrase: phrase,
       localText: localPart.text,
       subject: !sameHasLocal && localIs !== null,
@@ -1581,7 +1593,7 @@ function statementEvidence(st: Statement, unit: Unit, doc: PolicyDocument): Evid
     weight: null,
     from: { start: st.start, end: st.end },
     to: null,
-    source: { id: unit.id, file: doc.file, line: lineAt(unit, st.start) },
+    source: { id: unit.id, file: doc.file, line: lineAt(unit, st.claimAt) },
   };
 }
 

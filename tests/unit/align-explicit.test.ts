@@ -980,6 +980,21 @@ describe('explicit statements', () => {
     expect(explicitFrom(alone, '晋政发-2024-30/a2/m2')).toEqual([]);
   });
 
+  it('reads a paragraph opening on 该条 back to the paragraph before, on the line of its claim', () => {
+    const body = '第三部分第（二）條：推動縣城補短板強弱項。\n\n該條對應國家增強城鎮綜合承載能力。';
+    const r = alignBody('above17.txt', body);
+    expect(explicitFrom(r, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const evidence = r.links
+      .find((l) => l.from === '晋政发-2024-30/a2/m2' && l.method === 'explicit')!
+      .evidence.find((e) => e.kind === 'statement')!;
+    const lines = (HEAD + body).split('\n');
+    expect(evidence.source?.line).toBe(lines.findIndex((l) => l.startsWith('該條')) + 1);
+    expect(evidence.text).toContain('推動縣城補短板強弱項');
+    // (not a paragraph about something else: the sentence before is no provision then)
+    const other = alignBody('above17b.txt', '天氣很好。\n\n該條對應國家增強城鎮綜合承載能力。');
+    expect(explicitFrom(other, '晋政发-2024-30/a2/m2')).toEqual([]);
+  });
+
   it('reads written Cantonese (佢, 喺, 嘅, 冇, 呢条, 系) as the Mandarin it stands for', () => {
     const said = alignBody(
       'yue17.txt',
