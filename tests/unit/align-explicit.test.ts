@@ -861,7 +861,7 @@ describe('explicit statements', () => {
     expect(explicitFrom(byLabel, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
   });
 
-  it('reads full-width numbers, tasks named respectively (分别), a measure by words of its title alone, two goals sections, 它们 back to the sentence before; 没有检索到相应任务 and 不在…覆盖面内 deny', () => {
+  it('reads full-width numbers, tasks named respectively (分别), a measure by words of its title alone, two goals sections, 它们 back to the sentence before; 没有检索到相应任务, 不在…覆盖面内, 超出…范围, 无直接关联, 并未涵盖 deny', () => {
     // 第三部分第２條: full-width digits are numbers
     const wide = alignBody('wide17.txt', '第三部分第２條，對的是國家增強城鎮綜合承載能力。');
     expect(explicitFrom(wide, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
@@ -888,6 +888,9 @@ describe('explicit statements', () => {
     for (const body of [
       '推動縣城補短板強弱項一條，課題組查閱國家潛力地區城鎮化水平提升行動全文，沒有檢索到相應任務。',
       '推動縣城補短板強弱項一條，不在國家潛力地區行動四項任務的覆蓋面內。',
+      '推動縣城補短板強弱項這一條，超出了國家潛力地區行動的範圍。',
+      '推動縣城補短板強弱項這一條，與國家任務無直接關聯。',
+      '推動縣城補短板強弱項這一條，國家潛力地區行動並未涵蓋。',
     ])
       expect(
         alignBody('denied17.txt', body).links.filter((l) => l.from === '晋政发-2024-30/a2/m2'),
