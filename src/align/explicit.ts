@@ -92,6 +92,8 @@ const NO_COUNTERPART_WORDS = [
   String.raw`不在其中`,
   // 超出了国家潜力地区行动的范围; 与国家任务无直接关联; 国家…行动并未涵盖 (not 没有覆盖常住人口, a problem)
   String.raw`超出(?:了)?[^，,。；;]{0,20}?(?:范围|范畴|之外|以外)|(?:无|没有)(?:直接|明显)?(?:关联|联系)|(?:并未|未能?|没有)(?:涵盖|囊括)`,
+  // 这一项在那里没有着落
+  String.raw`(?:没有|没|无|找不到)着落`,
   // 没有检索到相应任务, 没有为它们找到对等条目 (not 找到了对应的任务)
   String.raw`没有[^，,。；;]{0,6}?(?:检索|查|找|寻|发现)到[^，,。；;]{0,6}?(?:相应|对应|对等|相关|同类)`,
   // 四项任务以外; 国家…市民化行动没写这件事; 并未就港口建设作出部署; 四项任务不管种地的事; 按自身情况添的
@@ -144,6 +146,10 @@ function denies(text: string): boolean {
   const but = [...claim.matchAll(/[，,；;](?:但|但是|不过|而是(?=[^，,。；;]*?国家))/g)].pop();
   return NO_COUNTERPART.test(but ? claim.slice(but.index) : claim);
 }
+/** A quiz item's answer slot at the end of a sentence: full-width parentheses round spaces, (  ). */
+const ANSWER_SLOT = /[（(][\s\u3000]*[）)]\s*$/;
+/** A true-or-false item's answer: 【答案】√ / × (对, 错, 正确, 错误). */
+const VERDICT = /^\s*(?:【(?:参考)?答案】|(?:参考)?答案[：:])\s*([√✓✔×✗✘xX]|对|错|正确|错误)/;
 /** What the local side does with it. */
 const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立|建立|出台/;
 
@@ -435,9 +441,9 @@ function sentences(text: string): Sentence[] {
   }
   return out;
 }
-/** A numbered provision, with the part it is in when printed (第三章第1条, 第（四）条). */
+/** A numbered provision, with the part it is in when printed (第三章第1条, 第（四）条, 第三部分（2）). */
 const NUMBERED =
-  /(第[一二三四五六七八九十]{1,3}(?:部分|章|篇)的?)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项)|任务\s*[（(]?\d{1,2}[）)]?/g;
+  /(第[一二三四五六七八九十]{1,3}(?:部分|章|篇)的?)?第[（(]?[一二三四五六七八九十\d]{1,3}[）)]?(?:条|项)|任务\s*[（(]?\d{1,2}[）)]?|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)[（(][一二三四五六七八九十\d]{1,3}[）)]/g;
 /** Words joining the provisions of a sentence in one claim (分别, 都是, 均, 两者). */
 const JOINED = /分别|都(?!市|会)|均|两者|二者|同样|一并/;
 /** A clause opening on a numbered provision (，第6条…, ；而第7条…). */
@@ -642,7 +648,7 @@ export function explicitLinks(
           // …or the one whose title's words it names (换燃气、供水旧喉管，就是国家…).
           if (!from) {
             const [held, other] = titleWords(
-              localHalf(st.localText),
+              localHalf(subjectOf(st.localText)),
               local.measures,
               entries,
               generic,
@@ -751,8 +757,9 @@ function byOrdinal(
   upper: Section | null = null,
 ): LinkEnd | null {
   const NUM = '[一二三四五六七八九十\\d]{1,3}';
+  // (第二部分（3）: the part's measure numbered (3), as a question bank writes it.)
   const m = new RegExp(
-    `第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:的?第[（(]?(${NUM})[）)]?(?:项|条|点))?`,
+    `第([一二三四五六七八九十]{1,3})(?:部分|章|篇)(?:的?第[（(]?(${NUM})[）)]?(?:项|条|点)|[（(](${NUM})[）)])?`,
   ).exec(text);
   // 第二至第五部分, 第二、第三部分: a range or a list names no one provision.
   if (m && /第?[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)?\s*[至到—～~、-]\s*$/.test(text.slice(0, m.index)))
@@ -810,10 +817,11 @@ function byOrdinal(
     (s) => s.label.replace(/[、.．]/g, '') === m[1] || s.label === `第${m[1]}章`,
   );
   const section = found.length === 1 && found[0]!.measures.length > 0 ? found[0]! : null;
-  if (!section || !m[2]) return section;
+  const item = m[2] ?? m[3];
+  if (!section || !item) return section;
   // 第二部分第1条到第6条: a run of its measures is the part.
   if (/^\s*(?:到|至|—|～|~|-)\s*第/.test(text.slice(m.index + m[0].length))) return section;
-  const n = ordinalOf(m[2]);
+  const n = ordinalOf(item);
   return section.measures.find((x) => numberOf(x.label) === n) ?? section.measures[n - 1] ?? section;
 }
 
@@ -1057,7 +1065,8 @@ function preciseLocals(
   const several = SEVERAL.test(text);
   // 保障性租赁住房由市住建局牵头，它在国家那边…: words of one measure's title, and of no other's.
   if (restated && !out.length)
-    for (const held of titleWords(localPart, local.measures, entries, generic, several)) add(held, 'measure');
+    for (const held of titleWords(localHalf(subjectOf(text)), local.measures, entries, generic, several))
+      add(held, 'measure');
   if (!restated && !several) return out;
   // Clauses; when the sentence names several provisions, their titles may be joined by 和 too.
   for (const clause of text.split(several ? /[，,；;：:、]|和|与|连同|以及/ : /[，,；;：:、]|连同|以及/)) {
@@ -1088,6 +1097,15 @@ function preciseLocals(
   }
   if (!out.length && restated) add(restatedByContent(localPart, local.measures, generic), 'measure');
   return out;
+}
+
+/**
+ * What a statement says before it first names the national side: its subject (城中村改造一项主要回应国家…，
+ * 其中腾出房源转作保障性租赁住房，又与国家… is about 城中村改造, not the housing it mentions after).
+ */
+function subjectOf(text: string): string {
+  const at = text.search(NATIONAL);
+  return at > 0 ? text.slice(0, at) : text;
 }
 
 /**
@@ -1302,7 +1320,21 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     if (/[？?]\s*$/.test(s.text)) continue;
     // A sentence denying a counterpart (与国家…不是一回事, 国家…没有这一项) states no link, whatever its
     // words: it says what the provision does not answer (the action or task it names, or the plan).
-    const denied = denies(s.text);
+    // A quiz item with its answer slot (…能在国家…中找到对应任务。 and empty parentheses): a proposition, which the answer
+    // right after it affirms (√) or denies (×); a choice or a blank to fill states nothing.
+    let refuted = false;
+    // (The slot after the sentence's 。 is a sentence of its own.)
+    const slotAfter =
+      ss[i + 1] !== undefined &&
+      ANSWER_SLOT.test(ss[i + 1]!.text) &&
+      !/\p{Script=Han}/u.test(ss[i + 1]!.text);
+    if (ANSWER_SLOT.test(s.text) || slotAfter) {
+      const answer = ss[i + (slotAfter ? 2 : 1)];
+      const verdict = answer && VERDICT.exec(answer.text);
+      if (!verdict) continue;
+      refuted = /[×✗✘xX错]/.test(verdict[1]!);
+    }
+    const denied = refuted || denies(s.text);
     if (denied && !nationalNamed) continue;
     // The sentence just before, on the same line.
     const adjacent = ss[i - 1] && ss[i - 1]!.start + ss[i - 1]!.text.length === s.start ? ss[i - 1]! : null;
@@ -1490,7 +1522,24 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
           : [];
     // 国家强化产业发展人才支撑和促进农业转移人口在城镇稳定就业两项任务，这一条都兜住了: tasks of two actions,
     // counted and each written out, are each linked (the statement's action is the first's).
-    if (!action && !task && counted && fully.length > 1 && fully.length === tasks.length && !contrast) {
+    // (Or each in a clause of its own naming the national side: 主要扛的是国家“扩大…覆盖面”，…又替国家…中的
+    // “推进公共服务共建共享”分了一份力.)
+    const writtenAt = (n: (typeof tasks)[number]) => {
+      const at = upperText.indexOf(coreTitle(n.entry.titleSimplified));
+      return at >= 0 ? at : n.at;
+    };
+    const ownClauses =
+      fully.length === 2 &&
+      new Set(fully.map((n) => upperText.slice(0, writtenAt(n)).split(/[，,；;]/).length)).size === 2 &&
+      new Set(fully.map((n) => n.entry.section.id)).size === 2;
+    if (
+      (!action || (ownClauses && fully.some((n) => n.entry.section.id === action!.id))) &&
+      !task &&
+      (counted || ownClauses) &&
+      fully.length > 1 &&
+      fully.length === tasks.length &&
+      !contrast
+    ) {
       listed = fully.map((n) => n.entry);
       action = fully[0]!.entry.section;
     }

@@ -998,6 +998,62 @@ describe('explicit statements', () => {
     expect(explicitFrom(other, '晋政发-2024-30/a2/m2')).toEqual([]);
   });
 
+  it('reads a question bank: 第三部分（2） as that part’s measure (2), a true-or-false item by its answer (√ states, × denies), a choice item as nothing', () => {
+    const shorthand = alignBody(
+      'bank18.txt',
+      '【解析】命題組把第三部分（2）判給國家“增強城鎮綜合承載能力”這一任務。',
+    );
+    expect(explicitFrom(shorthand, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const item = (verdict: string) =>
+      alignBody(
+        `item18${verdict}.txt`,
+        `第9題（判斷）第三部分（2）“推動縣城補短板強弱項”能在國家潛力地區行動中找到對應任務。（\u3000\u3000）\n\n【答案】${verdict}\n\n【解析】略。`,
+      );
+    expect(explicitFrom(item('√'), '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const refuted = item('×');
+    expect(refuted.links.filter((l) => l.from === '晋政发-2024-30/a2/m2')).toEqual([]);
+    const choice = alignBody(
+      'choice18.txt',
+      '第10題（單選）第三部分（2）對應國家的哪項任務？（\u3000\u3000）\n\nA．增強城鎮綜合承載能力；B．促進產業分工協作。\n\n【答案】A',
+    );
+    expect(explicitFrom(choice, '晋政发-2024-30/a2/m2')).toEqual([]);
+    // (a proposition whose answer is a letter is a choice too)
+    const lettered = alignBody(
+      'lettered18.txt',
+      '第11題（單選）第三部分（2）對應國家“增強城鎮綜合承載能力”。（\u3000\u3000）\n\nA．對；B．錯。\n\n【答案】B',
+    );
+    expect(explicitFrom(lettered, '晋政发-2024-30/a2/m2')).toEqual([]);
+    // 那两半 given to two measures; 没有着落 denies
+    const halves = alignBody(
+      'halves18.txt',
+      '國家“增強城鎮綜合承載能力”這一項，在第三部分被一劈兩半：產業那一半交給第三部分（1），設施那一半交給第三部分（2）。',
+    );
+    expect(explicitFrom(halves, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(halves, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const nowhere = alignBody(
+      'nowhere18.txt',
+      '推動縣城補短板強弱項這一項，放到國家潛力地區城鎮化水平提升行動那四道題目裡，沒有著落。',
+    );
+    expect(nowhere.links.filter((l) => l.from === '晋政发-2024-30/a2/m2')).toEqual([]);
+  });
+
+  it('links two tasks of two actions each named in a clause of its own (主要扛…，又替国家…分了一份力), from the statement’s subject', () => {
+    const two = alignBody(
+      'two18.txt',
+      '第二部分第（二）條主要扛的是國家“健全常住地提供基本公共服務制度”，其中跨市結算的那一小塊，又替國家都市圈行動中的“推進公共服務共建共享”分了一份力。',
+    );
+    expect(explicitFrom(two, '晋政发-2024-30/a1/m2').sort()).toEqual([
+      '国发-2024-17/a1/m2',
+      '国发-2024-17/a3/m3',
+    ]);
+    // the subject, not what is named after the national side (补短板强弱项 here)
+    const subject = alignBody(
+      'subject18.txt',
+      '特色優勢產業一項主要回應國家培育特色優勢產業集群，又帶動補短板，與國家增強城鎮綜合承載能力搭上了線。',
+    );
+    expect(explicitFrom(subject, '晋政发-2024-30/a2/m2')).toEqual([]);
+  });
+
   it('reads written Cantonese (佢, 喺, 嘅, 冇, 呢条, 系) as the Mandarin it stands for', () => {
     const said = alignBody(
       'yue17.txt',
