@@ -3,7 +3,7 @@
 // all tasks is a handful of sparse dot products, so 10,000 measures align in a few seconds.
 import type { PolicyDocument, Section } from '../model/document.js';
 import type { Evidence } from '../model/alignment.js';
-import { concepts, textFeatures, type Occurrence, type TextFeatures } from './features.js';
+import { concepts, hanUnit, textFeatures, type Occurrence, type TextFeatures } from './features.js';
 import { buildVocabulary, type Vocabulary } from './vocabulary.js';
 
 export interface NationalTask {
@@ -56,6 +56,11 @@ export class NationalIndex {
   readonly sections: Section[];
   private readonly conceptIdf = new Map<string, number>();
   private readonly featureIdf = new Map<string, number>();
+  /**
+   * Feature key → the tasks whose vector holds it and their weights, as [task, weight, task, weight, …]
+   * in task order: a local text's vector is read once (one lookup per key) instead of once per task.
+   */
+  private readonly postings = new Map<string, number[]>();
 
   constructor(readonly document: PolicyDocument) {
     const terms = document.sections.flatMap((s) => [...s.keywords, ...s.measures.flatMap((m) => m.keywords)]);
@@ -98,10 +103,15 @@ export class NationalIndex {
     }
     for (const [k, d] of conceptDf) this.conceptIdf.set(k, Math.log(1 + n / d));
     for (const [k, d] of featureDf) this.featureIdf.set(k, Math.log(1 + n / d));
-    for (const t of this.tasks) {
+    this.tasks.forEach((t, i) => {
       t.vector = this.vectorOf(t.features);
       t.norm = norm(t.vector);
-    }
+      for (const [k, w] of t.vector) {
+        const list = this.postings.get(k);
+        if (list) list.push(i, w);
+        else this.postings.set(k, [i, w]);
+      }
+    });
   }
 
   features(text: string): TextFeatures {
@@ -113,8 +123,24 @@ export class NationalIndex {
     const vector = this.vectorOf(features);
     const localNorm = norm(vector);
     const pairs = titlePairs(title, this.vocabulary.generic);
+    // The dot products and shared words of every task at once, in the local vector's order (as a walk of
+    // the vector per task would add and list them).
+    const n = this.tasks.length;
+    const dots = new Float64Array(n);
+    const words: string[][] = Array.from({ length: n }, () => []);
+    for (const [k, w] of vector) {
+      const list = this.postings.get(k);
+      if (list === undefined) continue;
+      const word = k.startsWith('2:') ? null : k.slice(2);
+      for (let j = 0; j < list.length; j += 2) {
+        const t = list[j]!;
+        dots[t]! += w * list[j + 1]!;
+        if (word !== null) words[t]!.push(word);
+      }
+    }
     const results: TaskScore[] = [];
-    for (const task of this.tasks) {
+    for (let t = 0; t < n; t++) {
+      const task = this.tasks[t]!;
       const shared: TaskScore['shared'] = [];
       let conceptMass = 0;
       for (const [concept, occurrences] of features.concepts) {
@@ -129,14 +155,7 @@ export class NationalIndex {
           to: task.features.concepts.get(concept)?.[0] ?? null,
         });
       }
-      let dot = 0;
-      const sharedWords: string[] = [];
-      for (const [k, w] of vector) {
-        const tw = task.vector.get(k);
-        if (tw === undefined) continue;
-        dot += w * tw;
-        if (!k.startsWith('2:')) sharedWords.push(k.slice(2));
-      }
+      const dot = dots[t]!;
       const textSimilarity = localNorm > 0 && task.norm > 0 ? dot / (localNorm * task.norm) : 0;
       const titleSimilarity = dice(pairs, task.titlePairs);
       const pConcept = 1 - Math.exp(-conceptMass / SCORING.conceptScale);
@@ -152,7 +171,7 @@ export class NationalIndex {
         textSimilarity,
         concept: pConcept,
         text: pText,
-        sharedWords,
+        sharedWords: words[t]!,
       });
     }
     return results.sort((a, b) => b.score - a.score);
@@ -223,8 +242,10 @@ function norm(v: Map<string, number>): number {
 function titlePairs(title: string, generic: Set<string>): Set<string> {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < title.length; i++) {
+    // Two Han characters (/^\p{Script=Han}{2}$/u): two code units, each Han by itself.
+    if (!hanUnit(title.charCodeAt(i)) || !hanUnit(title.charCodeAt(i + 1))) continue;
     const p = title.slice(i, i + 2);
-    if (/^\p{Script=Han}{2}$/u.test(p) && !generic.has(p)) pairs.add(p);
+    if (!generic.has(p)) pairs.add(p);
   }
   return pairs;
 }
