@@ -33,7 +33,7 @@ const QUOTED = 0.75;
 
 /** The upper document named in a statement: 国家, 国务院, the national plan's short names. */
 const UPPER =
-  /国家|国务院|中央|《行动计划》|《五年行动计划》|《(?:[^》]{0,30})(?:五年行动计划|行动计划)》|上级|省委省政府|省政府《|省《/;
+  /国家|国务院|中央|上位(?=任务|要求|依据|规划|部署|文件|条目|行动)|《行动计划》|《五年行动计划》|《(?:[^》]{0,30})(?:五年行动计划|行动计划)》|上级|省委省政府|省政府《|省《/;
 /** The local document or authority speaking. */
 const LOCAL =
   /我(?:省|市|区|州|盟|县|自治区)|我们(?!认为|觉得|看到|注意到|理解)|本(?:省|市|区|县|方案)|全(?:省|市|区)|《(?:[^》]{0,40})?(?:实施方案|行动方案|实施意见|工作方案|方案)》|[相对]应(?:地)?(?:提出|明确|部署|安排|设置)/;
@@ -48,7 +48,7 @@ const LOCAL_IS =
   /^(?:其中[，,]|同时[，,])?(.{2,40}?)[，,]?(?:是(?:我|本)(?:省|市|区|州|县|自治区)(?:落实|贯彻|承接|对接|响应)|(?:回应|瞄准|对应|对接|承接|落实|针对)的是国家|就是国家|(?:一项|一条|这一举措)?[，,]?这?(?:与|和|同)国家)/;
 /** The national side named outright (a sentence naming both sides, with no word of correspondence). */
 const NATIONAL =
-  /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验|重要|赋予|战略)|国务院|《(?:[^》]{0,30})?行动计划》/;
+  /国家(?!级|中心城市|标准|统计|发展改革|发改|高新|重点实验|重要|赋予|战略)|国务院|上位(?=任务|要求|依据|规划|部署|文件|条目|行动)|《(?:[^》]{0,30})?行动计划》/;
 /**
  * Ways of saying that a local provision has NO upper counterpart, one alternative each. A denial now keeps
  * the texts' links off the measure, so each is narrowed to the shapes it denies in (找不到 its 对应, not
@@ -92,8 +92,8 @@ const NO_COUNTERPART_WORDS = [
   String.raw`不在其中`,
   // 超出了国家潜力地区行动的范围; 与国家任务无直接关联; 国家…行动并未涵盖 (not 没有覆盖常住人口, a problem)
   String.raw`超出(?:了)?[^，,。；;]{0,20}?(?:范围|范畴|之外|以外)|(?:无|没有)(?:直接|明显)?(?:关联|联系)|(?:并未|未能?|没有)(?:涵盖|囊括)`,
-  // 这一项在那里没有着落
-  String.raw`(?:没有|没|无|找不到)着落`,
+  // 这一项在那里没有着落, 旅游年卡没有归宿; 风貌保护并不单独成项; 旅游始终缺席, 规定内容之外另加的一项
+  String.raw`(?:没有|没|无|找不到)(?:着落|归宿)|不(?:单独|单列)成项|缺席|之外另加|另加的一项`,
   // 没有检索到相应任务, 没有为它们找到对等条目 (not 找到了对应的任务)
   String.raw`没有[^，,。；;]{0,6}?(?:检索|查|找|寻|发现)到[^，,。；;]{0,6}?(?:相应|对应|对等|相关|同类)`,
   // 四项任务以外; 国家…市民化行动没写这件事; 并未就港口建设作出部署; 四项任务不管种地的事; 按自身情况添的
@@ -592,6 +592,15 @@ export function explicitLinks(
             froms = preciseLocals(text, plan, local, entries, generic, { upper });
             if (froms.length) quoted = { ...st, start: before.start, directStart: before.start };
           }
+          // 这一章整体接续的是国家…: the part the interpretation's heading is about (案例正文之一：新南京人市民化).
+          if (
+            !froms.length &&
+            unit.kind === 'section' &&
+            /(?:^|[，,；;])\s*这一?(?:章|部分|篇)/.test(localHalf(st.localText))
+          ) {
+            const part = resolve(headingPhrase(unit.title), local.sections, generic);
+            if (part) froms = [{ entry: part, level: 'section' }];
+          }
           if (!froms.length) continue;
           fromPlan = plan.id;
         } else if (local && plan) {
@@ -932,7 +941,7 @@ const BACK_REFERENCE =
 
 /** A provision named by the end of its title: X一条, X这一条, X共用一条, X这一部分, X这一章 (not 条件, 条例). */
 const FRAGMENT =
-  /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:(?:这一|这|一)(条|部分)(?![件例款])|(?:这一|这)(章)(?!程))/g;
+  /(?:共用|同处|合为|合成|单列|自成|独成|列为|写成)?(?:(?:这一|这|一)(条|部分|项)(?![件例款目任])|(?:这一|这)(章)(?!程))/g;
 /**
  * Numbered provisions in clauses of their own, the first making no claim of its own (第（六）条管养老…，第（二）
  * 条管医保，国家…): the sentence's claim is theirs together (sentences() keeps such a sentence whole).
@@ -999,10 +1008,11 @@ function preciseLocals(
   // 稳业参保一条, 大连都市圈这一条, 昌九一体化和昌抚一体化共用一条, 辽西北和县域城镇化这一部分: the end of a
   // provision's title, just before 一条 or 这一部分, that one provision's title holds.
   for (const cue of localPart.matchAll(FRAGMENT)) {
-    const level = cue[1] === '条' ? 'measure' : 'section';
+    const level = cue[1] === '条' || cue[1] === '项' ? 'measure' : 'section';
     const pool = level === 'section' ? local.sections : local.measures;
     const run = /\p{Script=Han}{0,16}$/u.exec(localPart.slice(0, cue.index))![0];
-    for (let len = run.length; len >= 3; len--) {
+    // (X一项 takes four characters of a title or more: 生命线一项 is as often the national task's name.)
+    for (let len = run.length; len >= (cue[1] === '项' ? 4 : 3); len--) {
       const holders = pool.filter((e) => e.titleSimplified.includes(run.slice(-len)));
       if (!holders.length) continue;
       if (holders.length === 1 && (level === 'section' || within(holders[0]!))) add(holders[0]!, level);

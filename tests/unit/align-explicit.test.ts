@@ -1054,6 +1054,37 @@ describe('explicit statements', () => {
     expect(explicitFrom(subject, '晋政发-2024-30/a2/m2')).toEqual([]);
   });
 
+  it('reads X一项 by four characters of a title or more, 上位任务 as the upper side, 这一部分 as the part the heading is about; 没有归宿, 不单独成项, 缺席, 之外另加 deny', () => {
+    const item = alignBody(
+      'item19.txt',
+      '縣城補短板強弱項一項寫明完善市政設施，學員拿它去比國家增強城鎮綜合承載能力的任務，會發現改動極少。',
+    );
+    expect(explicitFrom(item, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // (户籍制度改革 is a national title's words too: only 一项 says it is the plan's measure)
+    const shared = alignBody('shared19.txt', '戶籍制度改革一項，學員拿它去比國家深化戶籍制度改革的任務。');
+    expect(explicitFrom(shared, '晋政发-2024-30/a1/m1')).toEqual(['国发-2024-17/a1/m1']);
+    const upper = alignBody(
+      'upper19.txt',
+      '第三部分第（二）項推動縣城補短板強弱項，經核定的上位任務為增強城鎮綜合承載能力。',
+    );
+    expect(explicitFrom(upper, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    const part = alignBody(
+      'part19.txt',
+      '見下文。\n\n二、案例正文之二：縣城綜合承載能力提升\n\n從章名到條目，這一部分整體接續的是國家“實施潛力地區城鎮化水平提升行動”。',
+    );
+    expect(explicitFrom(part, '晋政发-2024-30/a2')).toEqual(['国发-2024-17/a2']);
+    for (const body of [
+      '推動縣城補短板強弱項這一條，國務院為潛力地區寫下的任務只涉及產業和人才，它沒有歸宿。',
+      '推動縣城補短板強弱項這一條，國務院為潛力地區開列的任務裡，縣城設施並不單獨成項。',
+      '推動縣城補短板強弱項這一條，翻看國家潛力地區那一行動的任務，縣城設施始終缺席。',
+      '推動縣城補短板強弱項這一條，是我省在國家潛力地區行動規定內容之外另加的一項。',
+    ])
+      expect(
+        alignBody('denied19.txt', body).links.filter((l) => l.from === '晋政发-2024-30/a2/m2'),
+        body,
+      ).toEqual([]);
+  });
+
   it('reads written Cantonese (佢, 喺, 嘅, 冇, 呢条, 系) as the Mandarin it stands for', () => {
     const said = alignBody(
       'yue17.txt',
