@@ -49,6 +49,11 @@ export interface ChunkJob {
    * rows (src/graph/rows.ts hashRows(contentRows(document))): not computed again.
    */
   contentHashes?: [string, string][];
+  /**
+   * Documents of the chunk whose content the loader wrote during the scan (PrepareOptions.prewrite):
+   * their rows come back without the properties of that content (withoutWrittenProps).
+   */
+  contentWritten?: string[];
 }
 
 export interface PreparedChunk {
@@ -139,6 +144,7 @@ export function alignChunk(job: ChunkJob, env: ChunkEnv): PreparedChunk {
   const explained = new Map(job.explained);
   const hashes = new Map(job.hashes);
   const known = new Map(job.contentHashes ?? []);
+  const written = new Set(job.contentWritten ?? []);
   const graphDocs = new Map(job.graphDocs.map((d) => [d.id, d]));
   const ids = job.units.flatMap((u) => u.ids);
   const inRun = new Set(ids.filter((id) => env.runDocument(id) !== null || id === env.fallback.id));
@@ -210,12 +216,34 @@ export function alignChunk(job: ChunkJob, env: ChunkEnv): PreparedChunk {
     .sort(byWriteOrder);
   return {
     documents,
-    rows: documents.map((doc) => toRows(doc, context(doc), undefined, known.get(doc.id))),
+    rows: documents.map((doc) => {
+      const rows = toRows(doc, context(doc), undefined, known.get(doc.id));
+      return written.has(doc.id) ? withoutWrittenProps(rows) : rows;
+    }),
     relinks: relinked.map((doc) => {
       const links = linkRows(doc, context(doc));
       return { ...links, linksHash: hashRows(links) };
     }),
     alignment,
+  };
+}
+
+/**
+ * The rows of a document whose content is in the graph already (written during the scan), as its links
+ * write needs them: without the properties of its plan, actions, measures, targets and obligations (its
+ * texts: most of the bytes a chunk sends back from a worker), with every list, id, key and hash kept, so
+ * that its regions, mentions, covers and links are written as from the whole rows, in the same groups,
+ * and its row counts are the same.
+ */
+export function withoutWrittenProps(rows: DocumentRows): DocumentRows {
+  const bare = <T extends { props: unknown }>(xs: T[]): T[] => xs.map((x) => ({ ...x, props: {} }));
+  return {
+    ...rows,
+    plan: { ...rows.plan, props: {} },
+    actions: bare(rows.actions),
+    measures: bare(rows.measures),
+    targets: bare(rows.targets),
+    obligations: bare(rows.obligations),
   };
 }
 

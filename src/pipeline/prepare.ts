@@ -68,7 +68,9 @@ export interface PrepareOptions {
    * does not hold (ids absent from `graph.plans()`), when the run parses on workers: content (text,
    * structure, extractions) does not depend on parents or alignment, so the loader writes it while the
    * rest of the files are parsed; the scan waits for the promise (the loader's backpressure). The
-   * document's links come later, with its chunk.
+   * document's links come later, with its chunk, whose rows then hold of that content only what the links
+   * write needs (src/pipeline/chunk.ts withoutWrittenProps: no properties of its plan, actions,
+   * measures, targets, obligations).
    */
   prewrite?: (rows: ContentRows & { contentHash: string }) => Promise<void>;
 }
@@ -154,6 +156,8 @@ export async function prepareRun(
   const unchanged: string[] = [];
   const scanned: Scanned[] = [];
   const firstFile = new Map<string, string>();
+  // Documents handed to `prewrite`: their chunks' rows need not carry that content's properties again.
+  const contentWritten = new Set<string>();
   const take = async (item: ScanResult) => {
     if (item.kind === 'rejected') rejected.push(item.rejected);
     else if (item.kind === 'skipped') skipped.push(item.skipped);
@@ -174,8 +178,10 @@ export async function prepareRun(
       firstFile.set(d.id, d.file);
       store.put(d.id, item.json);
       scanned.push(d);
-      if (item.content && prewrite && !storedById.has(d.id))
+      if (item.content && prewrite && !storedById.has(d.id)) {
         await prewrite({ ...item.content, contentHash: d.contentHash });
+        contentWritten.add(d.id);
+      }
     }
   };
   // A run of one chunk parses on the main thread; a larger one on workers (unless told otherwise).
@@ -388,6 +394,7 @@ export async function prepareRun(
           const h = contentHash.get(id);
           return h ? [[id, h] as [string, string]] : [];
         }),
+        contentWritten: ids.filter((id) => contentWritten.has(id)),
       };
     };
     const env = chunkEnv((id) => (store.has(id) ? store.get(id) : null), {
