@@ -91,11 +91,14 @@ const NO_COUNTERPART_WORDS = [
   String.raw`(?:[两二三四五六七八九十\d]+项(?:重点)?任务(?:里|中|当中|里头|里面|之中|之内)?|任务清单|任务(?:里|中|当中|里头|里面|之中|之内))(?:[^，,。；;]{0,14}?|[^，,。；;]{0,6}[，,][^，,。；;]{0,4}?)(?:没(?![^，,。；;]{0,6}?(?:漏|落下|落空|变))|无(?!论)|不(?!仅|只|断|折|少|小|再|论|管|得|低于|超过|漏|落|搞|变)|未|难以|轮不到|挑不出|数不到|排不上)`,
   String.raw`不在其中`,
   // 超出了国家潜力地区行动的范围; 与国家任务无直接关联; 国家…行动并未涵盖 (not 没有覆盖常住人口, a problem)
-  String.raw`超出(?:了)?[^，,。；;]{0,20}?(?:范围|范畴|之外|以外)|(?:无|没有)(?:直接|明显)?(?:关联|联系)|(?:并未|未能?|没有)(?:涵盖|囊括)`,
+  // (the upper side's range, not 超出中央补助范围的部分; not 并非没有联系)
+  String.raw`超出(?:了)?(?:国家|国务院|上位)[^，,。；;]{0,20}?(?:范围|范畴)(?!的)|(?<!并非|不是|并不是)(?:无|没有)(?:直接|明显)?(?:关联|联系)|(?:并未|未能?|没有)(?:涵盖|囊括)`,
   // 这一项在那里没有着落, 旅游年卡没有归宿; 风貌保护并不单独成项; 旅游始终缺席, 规定内容之外另加的一项
-  String.raw`(?:没有|没|无|找不到)(?:着落|归宿)|不(?:单独|单列)成项|缺席|之外另加|另加的一项`,
+  // (着落 as a clause of its own, not 没有着落的居民得到安置; 缺席 not 一项都不缺席; 另加 beside the upper side's
+  // contents, not 在中央资金之外另加省级补助)
+  String.raw`(?:没有|没|无|找不到)(?:着落|归宿)(?=[，,。；;]|$)|不(?:单独|单列)成项|(?<![不未没])缺席|(?:任务|行动|规定内容|规定动作|要求)[^，,。；;]{0,4}之外另加|另加的一项`,
   // 没有检索到相应任务, 没有为它们找到对等条目 (not 找到了对应的任务)
-  String.raw`没有[^，,。；;]{0,6}?(?:检索|查|找|寻|发现)到[^，,。；;]{0,6}?(?:相应|对应|对等|相关|同类)`,
+  String.raw`没有[^，,。；;]{0,6}?(?:检索|查|找|寻|发现)到[^，,。；;]{0,6}?(?:相应|对应|对等|相关|同类)[^，,。；;]{0,4}(?:任务|条目|内容|部署)`,
   // 四项任务以外; 国家…市民化行动没写这件事; 并未就港口建设作出部署; 四项任务不管种地的事; 按自身情况添的
   String.raw`任务(?:之外|以外)|国家[^，,。；;]{0,14}?没(?:写|提|讲|列|涉及)|未就[^，,。；;]{1,12}?(?:作出|做出|提出)(?:部署|安排|要求)`,
   String.raw`任务(?:里|中)?(?:并|都|也)?不管|(?:自身|自己)[^，,。；;]{0,4}?添的`,
@@ -147,9 +150,10 @@ function denies(text: string): boolean {
   return NO_COUNTERPART.test(but ? claim.slice(but.index) : claim);
 }
 /** A quiz item's answer slot at the end of a sentence: full-width parentheses round spaces, (  ). */
-const ANSWER_SLOT = /[（(][\s\u3000]*[）)]\s*$/;
+const ANSWER_SLOT = /[（(][\s\u3000]*[）)][。.]?\s*$/;
 /** A true-or-false item's answer: 【答案】√ / × (对, 错, 正确, 错误). */
-const VERDICT = /^\s*(?:【(?:参考)?答案】|(?:参考)?答案[：:])\s*([√✓✔×✗✘xX]|对|错|正确|错误)/;
+const VERDICT =
+  /^\s*(?:[（(][\s\u3000]*[）)]\s*)?(?:【(?:参考)?答案】|(?:参考)?答案[：:])\s*([√✓✔×✗✘xX]|(?:对|错|正确|错误)(?=\s|$|[。，,；;（(【]))/;
 /** What the local side does with it. */
 const STATES = /提出|明确|部署|安排|设置|谋划|推出|实施|制定|作出|开展|细化为|分解为|设立|建立|出台/;
 
@@ -413,6 +417,8 @@ interface Sentence {
   text: string;
   start: number;
   origin: number;
+  /** In a question joined with its answer (问：…？答：…), where the answer starts in `text`. */
+  answerAt?: number;
 }
 
 function sentences(text: string): Sentence[] {
@@ -436,8 +442,15 @@ function sentences(text: string): Sentence[] {
   // 问：…对应国家哪项任务？答：对应…。 — a question and the answer right after it are one statement.
   for (let i = out.length - 2; i >= 0; i--) {
     const [q, a] = [out[i]!, out[i + 1]!];
+    // (Not an either-or question answered by 前者/后者: the answer names nothing the reader can place.)
     if (/[？?]\s*$/.test(q.text) && q.start + q.text.length === a.start && /^\s*答(?:案)?[：:]/.test(a.text))
-      out.splice(i, 2, { text: q.text + a.text, start: q.start, origin: q.origin });
+      if (!(/还是/.test(q.text) && !/[“"]/.test(a.text) && /前者|后者|前一|后一/.test(a.text)))
+        out.splice(i, 2, {
+          text: q.text + a.text,
+          start: q.start,
+          origin: q.origin,
+          answerAt: q.text.length,
+        });
   }
   return out;
 }
@@ -568,13 +581,17 @@ export function explicitLinks(
           // A goals statement: the plan's goals section, however the sentence names it; of two (总体思路,
           // 发展目标), the one its line names by title, else the one holding a figure it quotes (83%).
           const line = unit.text.slice(unit.text.lastIndexOf('\n', st.start) + 1, st.end);
-          const figures = line.match(/\d+(?:\.\d+)?%/g) ?? [];
+          const figures = (line.match(/(?<![\d.])\d+(?:\.\d+)?[%％]/g) ?? []).map((f) =>
+            f.replace('％', '%'),
+          );
           const goals =
             planGoals.length === 1
               ? planGoals
               : [
                   planGoals.filter((g) => line.includes(g.titleSimplified)),
-                  planGoals.filter((g) => figures.some((f) => g.textSimplified.includes(f))),
+                  planGoals.filter((g) =>
+                    figures.some((f) => g.textSimplified.replace(/％/g, '%').includes(f)),
+                  ),
                 ].find((c) => c.length === 1);
           if (!goals || goals.length !== 1) continue;
           froms = [{ entry: goals[0]!, level: 'section' }];
@@ -670,12 +687,21 @@ export function explicitLinks(
           fromPlan = plan.id;
         } else froms = [{ entry: { id: unit.id, titleSimplified: unit.title }, level: unit.kind }];
         // 第21条…和第22条…，分别接手国家…中的园区和人才两项任务: the n-th provision named answers the n-th task.
+        // (Both sides in the order the sentence names them; when a provision's place is not found, every pair.)
+        const statementText = unit.text.slice(quoted.start, st.end);
+        const places = froms.map((f) => namedAt(statementText, f.entry, plan));
         const respectively =
           !st.denied &&
           /分别/.test(st.sentence) &&
           froms.length > 1 &&
           froms.length === st.listed.length &&
-          froms.every((f) => f.level === 'measure');
+          froms.every((f) => f.level === 'measure') &&
+          places.every((at) => at >= 0) &&
+          new Set(places).size === places.length;
+        if (respectively) {
+          const order = froms.map((f, k) => ({ f, at: places[k]! })).sort((a, b) => a.at - b.at);
+          froms = order.map((o) => o.f);
+        }
         for (const [n, { entry, level }] of froms.entries()) {
           if (st.denied) {
             if (level === 'measure' && fromPlan !== doc.id) deny(entry, quoted, unit, doc);
@@ -1136,7 +1162,8 @@ function titleWords(
     const by = measures.filter((m) => m.titleSimplified.includes(words));
     return by.length === 1 && !entries.some((e) => e.titleSimplified.includes(words)) ? by[0]! : null;
   };
-  for (const clause of text.split(/[，,。；;：:、“”"（）()《》\s]|和|与|同|及/)) {
+  // (A clause's first 40 characters: a name is near a clause's start, and a run-on paragraph stays cheap.)
+  for (const clause of text.split(/[，,。；;：:、“”"（）()《》\s]|和|与|同|及/).map((c) => c.slice(0, 40))) {
     let best: { words: string; by: LocalEnd } | null = null;
     for (let at = 0; at + 3 <= clause.length; at++)
       for (let len = Math.min(12, clause.length - at); len >= 3 && len > (best?.words.length ?? 0); len--) {
@@ -1210,6 +1237,36 @@ function headingPhrase(title: string): string {
   return (m ? m[1]! : title).replace(/《[^》]*》/g, '');
 }
 
+const HAN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1–99 in Han numerals (12 → 十二, 20 → 二十). */
+function hanNumber(n: number): string {
+  if (n < 10) return HAN_DIGITS[n]!;
+  return `${n >= 20 ? HAN_DIGITS[Math.floor(n / 10)]! : ''}十${HAN_DIGITS[n % 10]!}`;
+}
+
+/**
+ * Where a statement names a measure of the plan: by its number (第（2）条, 第二项, （2）) or by its title (or the
+ * first four characters of it and more); -1 when neither is found.
+ */
+function namedAt(text: string, entry: LinkEnd, plan: PolicyDocument | null): number {
+  const measure = plan?.sections.flatMap((x) => x.measures).find((m) => m.id === entry.id);
+  if (!measure) return -1;
+  const n = numberOf(measure.label);
+  const places: number[] = [];
+  if (n > 0)
+    for (const form of [String(n), hanNumber(n)]) {
+      const m = new RegExp(`第[（(]?${form}[）)]?(?:条|项)|[（(]${form}[）)]`).exec(text);
+      if (m) places.push(m.index);
+    }
+  const title = measure.titleSimplified;
+  for (let len = title.length; len >= 4 && !places.length; len--)
+    for (let at = 0; at + len <= title.length; at++) {
+      const i = text.indexOf(title.slice(at, at + len));
+      if (i >= 0) places.push(i);
+    }
+  return places.length ? Math.min(...places) : -1;
+}
+
 /** Full-width digits as ASCII (第２３条 → 第23条), one character for one, so that offsets hold. */
 const asciiDigits = (text: string) =>
   text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -1237,7 +1294,7 @@ const readable = (text: string) =>
   asciiDigits(text)
     .replace(/[冇唔喺嘅佢哋嗰咗啲嚟睇]/g, (c) => CANTONESE[c]!)
     .replace(/呢(?=[条个项部一两二三四五六七八九十几份样种次单度些])/g, '这')
-    .replace(/(?<![体关联派维谱直院母父世星语水])系(?![统列数])/g, '是');
+    .replace(/(?<![体关联派维谱直院母父世星语水心情根嫡旁支干阳河])系(?![统列数于])/g, '是');
 
 function units(doc: PolicyDocument, own: boolean): Unit[] {
   const out: Unit[] = [];
@@ -1334,17 +1391,21 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
     // right after it affirms (√) or denies (×); a choice or a blank to fill states nothing.
     let refuted = false;
     // (The slot after the sentence's 。 is a sentence of its own.)
+    // (Or the slot with the answer after it: …任务。（ ）【答案】×.)
+    const next1 = ss[i + 1]?.text ?? '';
     const slotAfter =
-      ss[i + 1] !== undefined &&
-      ANSWER_SLOT.test(ss[i + 1]!.text) &&
-      !/\p{Script=Han}/u.test(ss[i + 1]!.text);
+      /^[（(][\s\u3000]*[）)]/.test(next1) &&
+      (/^[（(][\s\u3000]*[）)]\s*$/.test(next1) || VERDICT.test(next1));
+    let verdict: RegExpExecArray | null = null;
     if (ANSWER_SLOT.test(s.text) || slotAfter) {
-      const answer = ss[i + (slotAfter ? 2 : 1)];
-      const verdict = answer && VERDICT.exec(answer.text);
+      verdict = VERDICT.exec(next1) ?? (slotAfter ? VERDICT.exec(ss[i + 2]?.text ?? '') : null);
       if (!verdict) continue;
       refuted = /[×✗✘xX错]/.test(verdict[1]!);
     }
-    const denied = refuted || denies(s.text);
+    // (× on a proposition that denies is no denial: 找不到对应任务 judged wrong states nothing.)
+    const claim = s.answerAt === undefined ? s.text : s.text.slice(s.answerAt);
+    if (refuted && denies(claim)) continue;
+    const denied = refuted || denies(claim);
     if (denied && !nationalNamed) continue;
     // The sentence just before, on the same line.
     const adjacent = ss[i - 1] && ss[i - 1]!.start + ss[i - 1]!.text.length === s.start ? ss[i - 1]! : null;
@@ -1353,7 +1414,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       !adjacent &&
       ss[i - 1] &&
       unit.text.slice(ss[i - 1]!.start + ss[i - 1]!.text.length, s.start).trim() === '' &&
-      /^\s*(?:该|这一?|此|本)(?:条|项|举措|部分)/.test(s.text)
+      /^\s*(?:该|这一?|此|本)(?:条|项|举措)/.test(s.text)
         ? ss[i - 1]!
         : null;
     const before = adjacent ?? above;
@@ -1513,6 +1574,11 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       !STATES.test(upperText.slice(Math.max(0, upperText.search(NATIONAL)), n.at));
     // (A task named by a term of its own is, by termNamed, named in such a clause.)
     const fully = tasks.filter((n) => NATIONAL.test(clauseBefore(upperText, n.at)) || verbatim(n));
+    // Where a task is written out (its core title), else where it was named.
+    const writtenAt = (n: (typeof tasks)[number]) => {
+      const at = upperText.indexOf(coreTitle(n.entry.titleSimplified));
+      return at >= 0 ? at : n.at;
+    };
     const contrast = /不是|而非|并非|不属于/.test(upperText);
     let listed =
       action && counted
@@ -1528,16 +1594,12 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
             fully.length > 1 &&
             taskSections.size === 1 &&
             !contrast
-          ? fully.map((n) => n.entry)
+          ? [...fully].sort((a, b) => writtenAt(a) - writtenAt(b)).map((n) => n.entry)
           : [];
     // 国家强化产业发展人才支撑和促进农业转移人口在城镇稳定就业两项任务，这一条都兜住了: tasks of two actions,
     // counted and each written out, are each linked (the statement's action is the first's).
     // (Or each in a clause of its own naming the national side: 主要扛的是国家“扩大…覆盖面”，…又替国家…中的
     // “推进公共服务共建共享”分了一份力.)
-    const writtenAt = (n: (typeof tasks)[number]) => {
-      const at = upperText.indexOf(coreTitle(n.entry.titleSimplified));
-      return at >= 0 ? at : n.at;
-    };
     const ownClauses =
       fully.length === 2 &&
       new Set(fully.map((n) => upperText.slice(0, writtenAt(n)).split(/[，,；;]/).length)).size === 2 &&
@@ -1550,7 +1612,7 @@ function statements(unit: Unit, entries: UpperEntry[], index: NationalIndex, inP
       fully.length === tasks.length &&
       !contrast
     ) {
-      listed = fully.map((n) => n.entry);
+      listed = [...fully].sort((a, b) => writtenAt(a) - writtenAt(b)).map((n) => n.entry);
       action = fully[0]!.entry.section;
     }
     let inferred: Section | null = null;

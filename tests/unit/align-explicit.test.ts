@@ -1085,6 +1085,66 @@ describe('explicit statements', () => {
       ).toEqual([]);
   });
 
+  it('a review’s cases: later clauses with 缺席, 找到相关, 超出…范围, 并未涵盖, 并非没有联系, 没有着落的, 之外另加 deny nothing', () => {
+    for (const tail of [
+      '，縣城設施一項都不缺席。',
+      '，督查組沒有找到相關問題。',
+      '，超出中央補助範圍的部分由省級財政承擔。',
+      '，二者並非沒有聯繫。',
+      '，其間沒有着落的居民得到安置。',
+    ]) {
+      const r = alignBody('review19.txt', `第三部分第（二）條對應國家增強城鎮綜合承載能力${tail}`);
+      expect(explicitFrom(r, '晋政发-2024-30/a2/m2'), tail).toEqual(['国发-2024-17/a2/m4']);
+    }
+    const added = alignBody(
+      'review19b.txt',
+      '第三部分第（二）條落實國家增強城鎮綜合承載能力任務，並在中央資金之外另加省級補助。',
+    );
+    expect(explicitFrom(added, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+  });
+
+  it('a review’s cases: quiz polarity, either-or questions, 分别 in the order named', () => {
+    const item = (proposition: string, answer: string) =>
+      alignBody(
+        'review19q.txt',
+        `第9題（判斷）第三部分（2）“推動縣城補短板強弱項”${proposition}${answer}\n\n【解析】略。`,
+      );
+    // × on a proposition that denies: no denial (the lexical link stays)
+    const doubled = item('在國家潛力地區行動中找不到對應任務。（\u3000\u3000）', '\n\n【答案】×');
+    expect(doubled.links.filter((l) => l.from === '晋政发-2024-30/a2/m2').length).toBeGreaterThan(0);
+    // the slot before 。, and the answer on the slot's line: still refuted
+    for (const [p, a] of [
+      ['能在國家潛力地區行動中找到對應任務（\u3000\u3000）。', '\n\n【答案】×'],
+      ['能在國家潛力地區行動中找到對應任務。', '（\u3000\u3000）【答案】×'],
+    ] as const)
+      expect(explicitFrom(item(p, a), '晋政发-2024-30/a2/m2'), p + a).toEqual([]);
+    // 对应错了 is no 对
+    expect(
+      explicitFrom(
+        item('能在國家潛力地區行動中找到對應任務。（\u3000\u3000）', '\n\n【答案】對應錯了，應為其他任務'),
+        '晋政发-2024-30/a2/m2',
+      ),
+    ).toEqual([]);
+    // an either-or question answered by 后者 states nothing; a question denying, answered 不是, is no denial
+    const either = alignBody(
+      'review19e.txt',
+      '問：縣城補短板對應國家培育特色優勢產業集群還是增強城鎮綜合承載能力？答：對應後者。',
+    );
+    expect(explicitFrom(either, '晋政发-2024-30/a2/m2')).toEqual([]);
+    const notDenied = alignBody(
+      'review19n.txt',
+      '問：縣城補短板是不是在國家任務裡沒有對應？答：不是，它對應國家增強城鎮綜合承載能力。',
+    );
+    expect(explicitFrom(notDenied, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m4']);
+    // 分别: tasks and provisions each in the order the sentence names them
+    const tasksFirst = alignBody(
+      'review19f.txt',
+      '第三部分第（一）條和第（二）條，分別對應國家“增強城鎮綜合承載能力”和“培育特色優勢產業集群”。',
+    );
+    expect(explicitFrom(tasksFirst, '晋政发-2024-30/a2/m1')).toEqual(['国发-2024-17/a2/m4']);
+    expect(explicitFrom(tasksFirst, '晋政发-2024-30/a2/m2')).toEqual(['国发-2024-17/a2/m1']);
+  });
+
   it('reads written Cantonese (佢, 喺, 嘅, 冇, 呢条, 系) as the Mandarin it stands for', () => {
     const said = alignBody(
       'yue17.txt',
