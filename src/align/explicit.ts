@@ -13,6 +13,7 @@
 // by character pairs, so a paraphrased or shortened title still resolves.
 import type { AlignmentLink, Evidence } from '../model/alignment.js';
 import type { Measure, PolicyDocument, Section } from '../model/document.js';
+import { asciiDigits, labelNumber } from '../parse/numerals.js';
 import { toSimplified } from '../parse/script.js';
 import { concepts } from './features.js';
 import { end, makeLink, upperEnd } from './links.js';
@@ -688,16 +689,16 @@ export function explicitLinks(
         } else froms = [{ entry: { id: unit.id, titleSimplified: unit.title }, level: unit.kind }];
         // 第21条…和第22条…，分别接手国家…中的园区和人才两项任务: the n-th provision named answers the n-th task.
         // (Both sides in the order the sentence names them; when a provision's place is not found, every pair.)
-        const statementText = unit.text.slice(quoted.start, st.end);
-        const places = froms.map((f) => namedAt(statementText, f.entry, plan));
-        const respectively =
+        // (Where the provisions are named is looked up only for a sentence that pairs them.)
+        const pairs =
           !st.denied &&
           /分别/.test(st.sentence) &&
           froms.length > 1 &&
           froms.length === st.listed.length &&
-          froms.every((f) => f.level === 'measure') &&
-          places.every((at) => at >= 0) &&
-          new Set(places).size === places.length;
+          froms.every((f) => f.level === 'measure');
+        const statementText = pairs ? unit.text.slice(quoted.start, st.end) : '';
+        const places = pairs ? froms.map((f) => namedAt(statementText, f.entry, plan)) : [];
+        const respectively = pairs && places.every((at) => at >= 0) && new Set(places).size === places.length;
         if (respectively) {
           const order = froms.map((f, k) => ({ f, at: places[k]! })).sort((a, b) => a.at - b.at);
           froms = order.map((o) => o.f);
@@ -1229,7 +1230,7 @@ function ordinalOf(s: string): number {
 }
 
 /** The number a provision's printed label carries ((一), 1., 3、 → 1, 1, 3). */
-const numberOf = (label: string) => ordinalOf(asciiDigits(label).replace(/[（()）.．、\s]/g, ''));
+const numberOf = (label: string) => labelNumber(label.replace(/[（()）.．、\s]/g, '')) ?? 0;
 
 /** The part of an interpretation heading that names the plan's action (在实施X行动方面有哪些举措 → X). */
 function headingPhrase(title: string): string {
@@ -1266,10 +1267,6 @@ function namedAt(text: string, entry: LinkEnd, plan: PolicyDocument | null): num
     }
   return places.length ? Math.min(...places) : -1;
 }
-
-/** Full-width digits as ASCII (第２３条 → 第23条), one character for one, so that offsets hold. */
-const asciiDigits = (text: string) =>
-  text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /**
  * Written Cantonese function words (a community talk in Guangdong: 佢喺国家嗰边…, 五项任务都冇…) as the

@@ -39,9 +39,13 @@ export function chineseDigitsToNumber(s: string): number | null {
   return Number([...s].map((c) => DIGITS[c]).join(''));
 }
 
+/** Full-width digits as ASCII (２３ → 23), one character for one, so that offsets into the text hold. */
+export const asciiDigits = (text: string) =>
+  text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
 /** A numbering label (一, 十九, 3, ３) → its number. */
 export function labelNumber(s: string): number | null {
-  const ascii = s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const ascii = asciiDigits(s);
   if (/^\d+$/.test(ascii)) return Number(ascii);
   return chineseToNumber(s);
 }
