@@ -444,6 +444,15 @@ export async function writeContent(
   );
 }
 
+/** What writeLinksOf sends: the regional lists of the documents' rows and their links. */
+export function linksWriteParams(docs: DocumentRows[], shared?: SharedWritten): Record<string, unknown> {
+  const all = batchParams(docs, docs, new Set(), shared);
+  return {
+    ...Object.fromEntries(REGIONAL.map((name) => [name, all[name]])),
+    ...linkParams(docs, new Set(), new Set(docs.map((d) => d.docId))),
+  };
+}
+
 /**
  * The rest of documents writeContent wrote, in one transaction: their regions, mentions and covers,
  * and their links (created: nothing links from them yet).
@@ -455,12 +464,8 @@ export async function writeLinksOf(
   fault?: FaultInjection,
   shared?: SharedWritten,
 ): Promise<WriteCounts> {
-  const all = batchParams(docs, docs, new Set(), shared);
   const regional = contentStatements().filter((st) => REGIONAL.includes(unwound(st) ?? ''));
-  const params = {
-    ...Object.fromEntries(REGIONAL.map((name) => [name, all[name]])),
-    ...linkParams(docs, new Set(), new Set(docs.map((d) => d.docId))),
-  };
+  const params = linksWriteParams(docs, shared);
   return committed(
     shared,
     params,

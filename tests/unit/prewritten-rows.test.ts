@@ -4,37 +4,18 @@
 // whole rows, and only the documents handed to prewrite may come back so.
 import { describe, expect, it } from 'vitest';
 import type { DocumentRows } from '../../src/graph/rows.js';
-import { batchParams, contentRowCount, linkParams, rowCount } from '../../src/graph/writer.js';
+import { contentRowCount, linksWriteParams, rowCount } from '../../src/graph/writer.js';
 import { withoutWrittenProps } from '../../src/pipeline/chunk.js';
 import { prepareBatch, prepareRun, type GraphView } from '../../src/pipeline/prepare.js';
 
 const inputs = ['seeds', 'tests/fixtures/corpus/provincial-2'];
-
-/** The lists writeLinksOf (src/graph/writer.ts) sends for documents whose content is written. */
-const REGIONAL = [
-  'regions',
-  'partOf',
-  'planMentions',
-  'measureMentions',
-  'covers',
-  'newPlanMentions',
-  'newMeasureMentions',
-  'newCovers',
-];
-function linksWrite(docs: DocumentRows[]) {
-  const all = batchParams(docs, docs, new Set());
-  return {
-    ...Object.fromEntries(REGIONAL.map((name) => [name, all[name]])),
-    ...linkParams(docs, new Set(), new Set(docs.map((d) => d.docId))),
-  };
-}
 
 describe('rows of documents whose content was written during the scan', () => {
   it('send the same links write, with the same counts and hashes, as the whole rows', async () => {
     const whole = (await prepareBatch(inputs, { curated: false, workers: 0 })).rows;
     const bare = whole.map(withoutWrittenProps);
     expect(whole.length).toBeGreaterThan(6);
-    expect(linksWrite(bare)).toEqual(linksWrite(whole));
+    expect(linksWriteParams(bare)).toEqual(linksWriteParams(whole));
     expect(bare.map(rowCount)).toEqual(whole.map(rowCount));
     expect(bare.map(contentRowCount)).toEqual(whole.map(contentRowCount));
     // Every list as long as the whole rows' (they count the rows written and the summary's totals).
