@@ -2,8 +2,6 @@
 // src/align/national-index.ts's postings for the scores) against the plain definitions they replace:
 // every line of the seeds and the labelled corpus, and strings built to reach their edges (characters
 // outside the BMP, lone surrogates, generic pairs, one-character texts).
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   concepts,
@@ -15,27 +13,9 @@ import {
 import { loadNational } from '../../src/align/index.js';
 import { NationalIndex, SCORING, type TaskScore } from '../../src/align/national-index.js';
 import type { Vocabulary } from '../../src/align/vocabulary.js';
+import { corpusLines as readCorpusLines, random } from '../support/corpus-text.js';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return filesUnder(p);
-    return /\.(txt|md|yaml)$/.test(e.name) ? [p] : [];
-  });
-}
-
-const corpusLines = [...filesUnder('seeds'), ...filesUnder('tests/fixtures/corpus')]
-  .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
-  .filter((l) => l.trim() !== '');
-
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const corpusLines = readCorpusLines();
 
 /** Strings of Han (BMP and beyond), digits, punctuation, Latin, lone surrogates, in random order. */
 function randomStrings(count: number): string[] {

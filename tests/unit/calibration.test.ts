@@ -18,17 +18,7 @@ import {
 import { readLabels } from '../../src/align/labels.js';
 import { calibrate } from '../../src/cli/calibrate.js';
 import { packageRoot } from '../../src/paths.js';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../support/corpus-text.js';
 
 describe('logistic regression (IRLS, L2)', () => {
   it('recovers the weights that generated the data', () => {

@@ -2,8 +2,7 @@
 // src/extract/agencies.ts's sentence filter, src/parse/text.ts's ?? check) against the plain definitions
 // they replace, on every line of the seeds and the labelled corpus and on strings built to reach their
 // edges (names glued together, every dictionary key, characters outside the BMP, lone surrogates).
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as OpenCCModule from 'opencc-js';
 import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
@@ -17,29 +16,9 @@ import { nameLengthsAt } from '../../src/extract/regions.js';
 import { toSimplified } from '../../src/parse/script.js';
 import { cleanLine } from '../../src/parse/text.js';
 import { gazetteer } from '../../src/reference/gazetteer.js';
+import { corpusLines as readCorpusLines, random } from '../support/corpus-text.js';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return filesUnder(p);
-    return /\.(txt|md|yaml)$/.test(e.name) ? [p] : [];
-  });
-}
-
-/** Every non-empty line of the seeds and the labelled corpus. */
-const corpusLines = [...filesUnder('seeds'), ...filesUnder('tests/fixtures/corpus')]
-  .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
-  .filter((l) => l.trim() !== '');
-
-/** A deterministic generator (mulberry32), so that a failure is the same on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const corpusLines = readCorpusLines();
 
 describe('region scan: the trie finds exactly the names the gazetteer has', () => {
   const g = gazetteer();
